@@ -1,0 +1,66 @@
+package lstm.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import lstm.io.UserException;
+import picocli.CommandLine;
+
+/** Entry point: runs {@link LstmCommand} and turns every failure into one line and an exit code. */
+public final class Main {
+    public static final int OK = 0, FAILURE = 1, USAGE = 2, INTERRUPTED = 130;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        Io io = Io.system();
+        int code = run(args, io);
+        io.text.flush();
+        io.err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams; tests call this. */
+    public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        Io io = new Io(in, out, err);
+        int code = run(args, io);
+        io.text.flush();
+        return code;
+    }
+
+    static int run(String[] args, Io io) {
+        LstmCommand top = new LstmCommand(io);
+        CommandLine cli = new CommandLine(top);
+        cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cli.setErr(new java.io.PrintWriter(io.err, true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            String command = ex.getCommandLine().getCommandName();
+            String where = ex.getCommandLine() == cli ? "lstm --help" : "lstm " + command + " --help";
+            io.err.println("lstm: " + ex.getMessage() + " (see '" + where + "')");
+            if (top.verbose()) ex.printStackTrace(io.err);
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            io.text.flush();
+            if (ex instanceof UsageException) {
+                io.err.println("lstm: " + ex.getMessage() + " (see 'lstm " + commandLine.getCommandName() + " --help')");
+                return USAGE;
+            }
+            io.err.println("lstm: " + describe(ex));
+            if (top.verbose()) ex.printStackTrace(io.err);
+            return FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    /** One line for any failure: a user error's own words, or the cause of an unexpected one. */
+    static String describe(Throwable ex) {
+        if (ex instanceof UserException) return ((UserException) ex).userMessage();
+        if (ex instanceof OutOfMemoryError) return "out of memory (try a smaller --hidden or --batch-size, or raise -Xmx through LSTM_JAVA_OPTS)";
+        if (ex instanceof IOException) return ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return "internal error: " + what + " (rerun with --verbose and report it)";
+    }
+}

@@ -1,0 +1,71 @@
+package lstm.nn;
+
+/**
+ * Every buffer one recurrent layer needs for a chunk of {@code steps} time steps over
+ * {@code batch} streams, allocated once. Rows are time-major: step t, stream b is row t·batch + b.
+ *
+ * <p>{@code hidden}, {@code cell} and {@code dHidden} have steps + 1 slots of batch × hidden
+ * values: slot 0 holds the state carried in from the previous chunk (and, after backward, the
+ * gradient with respect to it); slot t + 1 holds step t.
+ */
+public final class LayerBuffers {
+    public final int steps;
+    public final int batch;
+
+    /** Dense input (layers above the first, or an embedding); row r starts at inputOffset + r·inputSize. */
+    float[] input;
+    int inputOffset;
+    /** Token ids when the first layer reads one-hot input (its input weights act as a lookup table). */
+    int[] tokens;
+
+    /** x·Wx + b for all steps; for cells without separate recurrent gates also + h·Wh. */
+    public final float[] gatesIn;
+    /** h·Wh per step, kept apart only for cells that need it (GRU); else the same array as gatesIn. */
+    public final float[] gatesRec;
+    /** Whatever the cell saves in forward for its backward (gate activations, tanh of the cell). */
+    public final float[] acts;
+    public final float[] hidden;
+    /** Cell state, for cells that have one (else an empty array). */
+    public final float[] cell;
+
+    public final float[] dHidden;
+    /** dL/dc for the step being processed, carried backwards through time. */
+    public final float[] dCell;
+    public final float[] dGatesIn;
+    public final float[] dGatesRec;
+
+    LayerBuffers(RecurrentLayer layer, int steps, int batch) {
+        this.steps = steps;
+        this.batch = batch;
+        int rows = steps * batch;
+        int g = layer.gateWidth;
+        int h = layer.hidden;
+        gatesIn = new float[rows * g];
+        gatesRec = layer.separateRecurrentGates() ? new float[rows * g] : gatesIn;
+        acts = new float[rows * layer.activationWidth()];
+        hidden = new float[(steps + 1) * batch * h];
+        cell = layer.hasCellState() ? new float[(steps + 1) * batch * h] : new float[0];
+        dHidden = new float[(steps + 1) * batch * h];
+        dCell = layer.hasCellState() ? new float[batch * h] : new float[0];
+        dGatesIn = new float[rows * g];
+        dGatesRec = layer.separateRecurrentGates() ? new float[rows * g] : dGatesIn;
+    }
+
+    /** Offset of slot {@code t + 1} (step t) in hidden, cell and dHidden. */
+    public int stateOffset(int t, int hiddenSize) {
+        return (t + 1) * batch * hiddenSize;
+    }
+
+    /** Moves the state after the last step into slot 0, ready for the next chunk. */
+    void carryState(int hiddenSize) {
+        int n = batch * hiddenSize;
+        System.arraycopy(hidden, steps * n, hidden, 0, n);
+        if (cell.length > 0) System.arraycopy(cell, steps * n, cell, 0, n);
+    }
+
+    void resetState(int hiddenSize) {
+        int n = batch * hiddenSize;
+        java.util.Arrays.fill(hidden, 0, n, 0f);
+        if (cell.length > 0) java.util.Arrays.fill(cell, 0, n, 0f);
+    }
+}

@@ -1,0 +1,91 @@
+package lstm.nn;
+
+import static lstm.linalg.Activations.sigmoid;
+import static lstm.linalg.Activations.tanh;
+
+import java.util.Arrays;
+import lstm.linalg.Rng;
+
+/**
+ * Long short-term memory with a forget gate (Hochreiter and Schmidhuber 1997; forget gate by
+ * Gers, Schmidhuber and Cummins 2000). Gate columns in the order i, f, g, o, as PyTorch's nn.LSTM:
+ * <pre>
+ *   i = σ(a_i)   f = σ(a_f)   g = tanh(a_g)   o = σ(a_o)       a = x·Wx + h[t-1]·Wh + b
+ *   c[t] = f ⊙ c[t-1] + i ⊙ g
+ *   h[t] = o ⊙ tanh(c[t])
+ * </pre>
+ * The forget-gate bias starts at 1 so that a fresh cell keeps its state by default.
+ */
+public final class LstmCell extends RecurrentLayer {
+    // acts row: i f g o tanh(c), each `hidden` wide
+    private static final int I = 0, F = 1, G = 2, O = 3, TANH_C = 4;
+
+    public LstmCell(String prefix, int inputSize, int hidden, boolean oneHotInput) {
+        super(prefix, inputSize, hidden, 4, oneHotInput);
+    }
+
+    @Override
+    public void initialize(Rng rng) {
+        super.initialize(rng);
+        Arrays.fill(bias.value, F * hidden, (F + 1) * hidden, 1f);
+    }
+
+    @Override
+    protected int activationWidth() {
+        return 5 * hidden;
+    }
+
+    @Override
+    protected boolean hasCellState() {
+        return true;
+    }
+
+    @Override
+    protected void forwardStep(LayerBuffers buf, int t) {
+        int n = hidden;
+        for (int b = 0; b < buf.batch; b++) {
+            int row = t * buf.batch + b;
+            int a = row * gateWidth, act = row * 5 * n;
+            int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
+            for (int j = 0; j < n; j++) {
+                float i = sigmoid(buf.gatesIn[a + I * n + j]);
+                float f = sigmoid(buf.gatesIn[a + F * n + j]);
+                float g = tanh(buf.gatesIn[a + G * n + j]);
+                float o = sigmoid(buf.gatesIn[a + O * n + j]);
+                float c = f * buf.cell[prev + j] + i * g;
+                float tanhC = tanh(c);
+                buf.cell[next + j] = c;
+                buf.hidden[next + j] = o * tanhC;
+                buf.acts[act + I * n + j] = i;
+                buf.acts[act + F * n + j] = f;
+                buf.acts[act + G * n + j] = g;
+                buf.acts[act + O * n + j] = o;
+                buf.acts[act + TANH_C * n + j] = tanhC;
+            }
+        }
+    }
+
+    @Override
+    protected void backwardStep(LayerBuffers buf, int t) {
+        int n = hidden;
+        for (int b = 0; b < buf.batch; b++) {
+            int row = t * buf.batch + b;
+            int da = row * gateWidth, act = row * 5 * n;
+            int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n, carry = b * n;
+            for (int j = 0; j < n; j++) {
+                float i = buf.acts[act + I * n + j];
+                float f = buf.acts[act + F * n + j];
+                float g = buf.acts[act + G * n + j];
+                float o = buf.acts[act + O * n + j];
+                float tanhC = buf.acts[act + TANH_C * n + j];
+                float dh = buf.dHidden[next + j];
+                float dc = buf.dCell[carry + j] + dh * o * (1f - tanhC * tanhC);
+                buf.dGatesIn[da + I * n + j] = dc * g * i * (1f - i);
+                buf.dGatesIn[da + F * n + j] = dc * buf.cell[prev + j] * f * (1f - f);
+                buf.dGatesIn[da + G * n + j] = dc * i * (1f - g * g);
+                buf.dGatesIn[da + O * n + j] = dh * tanhC * o * (1f - o);
+                buf.dCell[carry + j] = dc * f;
+            }
+        }
+    }
+}

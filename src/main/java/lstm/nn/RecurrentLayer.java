@@ -1,0 +1,136 @@
+package lstm.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import lstm.linalg.MatrixEngine;
+import lstm.linalg.Rng;
+
+/**
+ * One layer of recurrent cells unrolled over a chunk of time steps. This class does the matrix
+ * products every cell shares, all gates of a step in one product:
+ * <pre>
+ *   gatesIn[t]  = x[t]·Wx + b        (all steps at once, before the recurrence)
+ *   gatesRec[t] = h[t-1]·Wh           (one product per step)
+ * </pre>
+ * and the matching weight gradients after the backward pass. A subclass supplies the element-wise
+ * step, forward and backward side by side, in the words of its equations.
+ */
+public abstract class RecurrentLayer {
+    public final int inputSize;
+    public final int hidden;
+    /** Columns of Wx and Wh: all gates of a unit side by side. */
+    public final int gateWidth;
+    /** True when the input is a token id (one-hot): Wx is then a lookup table of vocabulary rows. */
+    public final boolean oneHotInput;
+
+    public final Param wx;
+    public final Param wh;
+    public final Param bias;
+
+    protected RecurrentLayer(String prefix, int inputSize, int hidden, int gates, boolean oneHotInput) {
+        this.inputSize = inputSize;
+        this.hidden = hidden;
+        this.gateWidth = gates * hidden;
+        this.oneHotInput = oneHotInput;
+        this.wx = new Param(prefix + ".wx", inputSize, gateWidth);
+        this.wh = new Param(prefix + ".wh", hidden, gateWidth);
+        this.bias = new Param(prefix + ".bias", gateWidth);
+    }
+
+    /** The cell's own element-wise step for time t (reads gates, writes hidden/cell slot t + 1). */
+    protected abstract void forwardStep(LayerBuffers buf, int t);
+
+    /**
+     * The step's backward: reads dHidden slot t + 1 (and dCell), writes dGatesIn[t] (and
+     * dGatesRec[t]), adds any direct dependence on h[t-1] into dHidden slot t, leaves dc[t-1] in dCell.
+     */
+    protected abstract void backwardStep(LayerBuffers buf, int t);
+
+    /** Values per row of {@link LayerBuffers#acts}. */
+    protected abstract int activationWidth();
+
+    protected abstract boolean hasCellState();
+
+    /** True when the recurrent product must stay apart from the input product (GRU's reset gate). */
+    protected boolean separateRecurrentGates() {
+        return false;
+    }
+
+    /** Parameters beyond Wx, Wh and b (peephole weights, say). */
+    protected List<Param> extraParams() {
+        return List.of();
+    }
+
+    public final List<Param> params() {
+        List<Param> all = new ArrayList<>(List.of(wx, wh, bias));
+        all.addAll(extraParams());
+        return all;
+    }
+
+    /** Uniform in ±1/√hidden, as PyTorch does; subclasses then set their gate biases. */
+    public void initialize(Rng rng) {
+        float bound = (float) (1.0 / Math.sqrt(hidden));
+        for (Param p : params()) {
+            for (int i = 0; i < p.size(); i++) p.value[i] = (2f * rng.nextFloat() - 1f) * bound;
+        }
+        Arrays.fill(bias.value, 0f);
+    }
+
+    public final LayerBuffers buffers(int steps, int batch) {
+        return new LayerBuffers(this, steps, batch);
+    }
+
+    public final void forward(LayerBuffers buf, MatrixEngine mm) {
+        int steps = buf.steps, batch = buf.batch, rows = steps * batch;
+        if (oneHotInput) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(wx.value, buf.tokens[r] * gateWidth, buf.gatesIn, r * gateWidth, gateWidth);
+            }
+        } else {
+            mm.mul(rows, gateWidth, inputSize, buf.input, buf.inputOffset, wx.value, 0, buf.gatesIn, 0, false);
+        }
+        for (int r = 0; r < rows; r++) {
+            int row = r * gateWidth;
+            for (int j = 0; j < gateWidth; j++) buf.gatesIn[row + j] += bias.value[j];
+        }
+        boolean accumulate = !separateRecurrentGates();
+        for (int t = 0; t < steps; t++) {
+            mm.mul(batch, gateWidth, hidden, buf.hidden, t * batch * hidden, wh.value, 0,
+                    buf.gatesRec, t * batch * gateWidth, accumulate);
+            forwardStep(buf, t);
+        }
+    }
+
+    /**
+     * Back-propagates through the chunk. On entry dHidden slots 1..steps hold the gradient from
+     * above; weight gradients are added to each Param's grad. When {@code dInput} is not null the
+     * gradient with respect to the dense input is written there (overwriting), row-major from dInputOffset.
+     */
+    public final void backward(LayerBuffers buf, MatrixEngine mm, float[] dInput, int dInputOffset) {
+        int steps = buf.steps, batch = buf.batch, rows = steps * batch;
+        Arrays.fill(buf.dHidden, 0, batch * hidden, 0f);
+        Arrays.fill(buf.dCell, 0f);
+        for (int t = steps - 1; t >= 0; t--) {
+            backwardStep(buf, t);
+            mm.mulTransB(batch, hidden, gateWidth, buf.dGatesRec, t * batch * gateWidth, wh.value, 0,
+                    buf.dHidden, t * batch * hidden, true);
+        }
+        mm.mulTransA(hidden, gateWidth, rows, buf.hidden, 0, buf.dGatesRec, 0, wh.grad, 0, true);
+        if (oneHotInput) {
+            for (int r = 0; r < rows; r++) {
+                int dst = buf.tokens[r] * gateWidth, src = r * gateWidth;
+                for (int j = 0; j < gateWidth; j++) wx.grad[dst + j] += buf.dGatesIn[src + j];
+            }
+        } else {
+            mm.mulTransA(inputSize, gateWidth, rows, buf.input, buf.inputOffset, buf.dGatesIn, 0, wx.grad, 0, true);
+        }
+        for (int r = 0; r < rows; r++) {
+            int row = r * gateWidth;
+            for (int j = 0; j < gateWidth; j++) bias.grad[j] += buf.dGatesIn[row + j];
+        }
+        if (dInput != null) {
+            mm.mulTransB(rows, inputSize, gateWidth, buf.dGatesIn, 0, wx.value, 0, dInput, dInputOffset, false);
+        }
+    }
+}
