@@ -1,15 +1,77 @@
 package lstm.cli;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import lstm.io.Json;
+import lstm.nn.NetworkConfig;
+import lstm.train.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "info", description = "(being built)")
-final class InfoCommand implements java.util.concurrent.Callable<Integer> {
+@Command(name = "info", sortOptions = false,
+        description = {"Describe a model: kind, cell, size, vocabulary and how far it was trained.", ""},
+        footer = {"", "Examples:", "  lstm info plays.lstm", "  lstm info plays.lstm --json | jq .steps"})
+final class InfoCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
 
+    @Parameters(paramLabel = "MODEL", description = "A model written by 'lstm train'.")
+    Path modelPath;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
     @Override
     public Integer call() {
-        return 0;
+        Model model = ModelOptions.load(modelPath, "java");
+        NetworkConfig c = model.network.config;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", model.kind);
+        m.put("cell", c.cell().id());
+        m.put("layers", c.layers());
+        m.put("hidden", c.hidden());
+        m.put("embedding", c.embedding());
+        m.put("dropout", (double) c.dropout());
+        m.put("parameters", model.network.parameterCount());
+        m.put("vocab_size", c.vocabSize());
+        m.put("steps", model.state.step);
+        m.put("epochs", model.state.epoch);
+        m.put("tokens_seen", model.state.tokensSeen);
+        m.put("best_val_loss", finite(model.state.bestValLoss));
+        m.put("last_val_loss", finite(model.state.lastValLoss));
+        m.put("train_seconds", Math.round(model.state.trainSeconds * 10) / 10.0);
+        m.put("batch_size", model.options.batchSize);
+        m.put("seq_length", model.options.seqLength);
+        m.put("optimizer", model.options.optimizer);
+        if (json) {
+            parent.io.text.println(Json.write(m));
+            return Main.OK;
+        }
+        var out = parent.io.text;
+        out.printf(Locale.ROOT, "%s%n", modelPath);
+        out.printf(Locale.ROOT, "  kind         %s%n", model.kind);
+        out.printf(Locale.ROOT, "  network      %d × %d %s%s%s%n", c.layers(), c.hidden(), c.cell().id(),
+                c.embedding() > 0 ? ", embedding " + c.embedding() : ", one-hot input",
+                c.dropout() > 0 ? ", dropout " + c.dropout() : "");
+        out.printf(Locale.ROOT, "  parameters   %,d%n", model.network.parameterCount());
+        out.printf(Locale.ROOT, "  vocabulary   %d%n", c.vocabSize());
+        out.printf(Locale.ROOT, "  trained      %,d steps, %d epochs, %,d tokens, %s (batch %d × seq %d, %s)%n", model.state.step,
+                model.state.epoch, model.state.tokensSeen, Durations.format(model.state.trainSeconds), model.options.batchSize,
+                model.options.seqLength, model.options.optimizer);
+        out.printf(Locale.ROOT, "  val loss     %s (best %s) nats/token%n", fmt(model.state.lastValLoss), fmt(model.state.bestValLoss));
+        return Main.OK;
+    }
+
+    private static Object finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
+    private static String fmt(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.4f", x) : "none";
     }
 }

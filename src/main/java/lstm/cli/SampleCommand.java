@@ -1,15 +1,120 @@
 package lstm.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import lstm.io.UserException;
+import lstm.sample.Generator;
+import lstm.sample.Sampler;
+import lstm.text.TextReader;
+import lstm.text.Vocabulary;
+import lstm.train.CharCorpus;
+import lstm.train.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "sample", description = "(being built)")
-final class SampleCommand implements java.util.concurrent.Callable<Integer> {
+@Command(name = "sample", sortOptions = false,
+        description = {"Generate text from a trained text model and stream it to standard output.", ""},
+        footer = {"", "Examples:",
+                "  lstm sample plays.lstm --length 500",
+                "  lstm sample plays.lstm --prime 'KING:' --temperature 0.7 --seed 7",
+                "  lstm sample plays.lstm --temperature 0 --length 200    # most likely character each time",
+                "  lstm sample plays.lstm --length 100000 | head -20"})
+final class SampleCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
 
+    @Parameters(paramLabel = "MODEL", description = "A model written by 'lstm train'.")
+    Path modelPath;
+
+    @Option(names = {"-n", "--length"}, defaultValue = "1000", description = "Characters to generate after the prime (default: ${DEFAULT-VALUE}).")
+    long length;
+
+    @Option(names = {"-t", "--temperature"}, defaultValue = "1.0", description = "Sharpness: below 1 safer, above 1 wilder, 0 = always the most likely (default: ${DEFAULT-VALUE}).")
+    float temperature;
+
+    @Option(names = "--top-k", defaultValue = "0", description = "Draw only from the K most likely characters; 0 = all (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--top-p", defaultValue = "1.0", description = "Draw only from the most likely characters whose total probability reaches P (default: ${DEFAULT-VALUE}).")
+    float topP;
+
+    @Option(names = "--prime", paramLabel = "TEXT", description = "Text to start from; printed first.")
+    String prime;
+
+    @Option(names = "--prime-file", paramLabel = "FILE", description = "Start from the contents of FILE (UTF-8); printed first.")
+    Path primeFile;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed; same seed and options, same text (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end (default: ${DEFAULT-VALUE}).")
+    String blas;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws IOException {
+        if (length < 0) throw new UsageException("--length must not be negative, got " + length);
+        if (!(temperature >= 0)) throw new UsageException("--temperature must be 0 or more, got " + temperature);
+        if (topK < 0) throw new UsageException("--top-k must be 0 or more, got " + topK);
+        if (!(topP > 0 && topP <= 1)) throw new UsageException("--top-p must be in (0, 1], got " + topP);
+        if (prime != null && primeFile != null) throw new UsageException("give --prime or --prime-file, not both");
+        Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND);
+        Vocabulary vocab = CharCorpus.vocabulary(model);
+        int[] primeText = primeCodePoints(CharCorpus.keepCr(model));
+        int[] primeTokens;
+        try {
+            primeTokens = vocab.encode(primeText);
+        } catch (Vocabulary.UnknownCharactersException e) {
+            throw new UserException("the prime has characters the model has never seen: " + e.getMessage(),
+                    "use only characters of the training text");
+        }
+        Generator generator = new Generator(model.network, new Sampler(vocab.size(), temperature, topK, topP, seed));
+        OutputStream out = parent.io.out;
+        StringBuilder chunk = new StringBuilder();
+        try {
+            if (primeTokens.length == 0) {
+                int newline = vocab.id('\n');
+                generator.feed(newline >= 0 ? newline : 0);   // start as if at the beginning of a line
+            } else {
+                for (int token : primeTokens) generator.feed(token);
+                chunk.appendCodePoint(0).setLength(0);
+                for (int cp : primeText) chunk.appendCodePoint(cp);
+            }
+            for (long i = 0; i < length; i++) {
+                chunk.appendCodePoint(vocab.codePoint(generator.next()));
+                if (chunk.length() >= 64 || chunk.charAt(chunk.length() - 1) == '\n') flush(chunk, out);
+            }
+            flush(chunk, out);
+            if (!chunk.isEmpty() || length > 0) out.flush();
+        } catch (IOException e) {
+            if (isBrokenPipe(e)) return Main.OK;   // the reader (say, head) has all it wants
+            throw e;
+        }
+        return Main.OK;
+    }
+
+    private int[] primeCodePoints(boolean keepCr) {
+        TextReader reader = new TextReader(keepCr);
+        if (primeFile != null) return reader.readFile(primeFile).codePoints();
+        if (prime != null) return reader.decode("--prime", prime.getBytes(StandardCharsets.UTF_8)).codePoints();
+        return new int[0];
+    }
+
+    private static void flush(StringBuilder chunk, OutputStream out) throws IOException {
+        if (chunk.isEmpty()) return;
+        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        chunk.setLength(0);
+    }
+
+    static boolean isBrokenPipe(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Broken pipe") || m.contains("Stream closed");
     }
 }

@@ -1,15 +1,297 @@
 package lstm.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import lstm.io.MetricsLog;
+import lstm.io.UserException;
+import lstm.linalg.Engines;
+import lstm.linalg.MatrixEngine;
+import lstm.linalg.Rng;
+import lstm.nn.CellType;
+import lstm.nn.Network;
+import lstm.nn.NetworkConfig;
+import lstm.text.Document;
+import lstm.text.TextReader;
+import lstm.text.Vocabulary;
+import lstm.train.CharCorpus;
+import lstm.train.Model;
+import lstm.train.ModelFile;
+import lstm.train.TokenData;
+import lstm.train.TrainOptions;
+import lstm.train.Trainer;
+import lstm.train.TrainingState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-@Command(name = "train", description = "(being built)")
-final class TrainCommand implements java.util.concurrent.Callable<Integer> {
+@Command(name = "train", sortOptions = false,
+        description = {"Train a model on a corpus: text files, folders of text, or - for standard input.",
+                "Checkpoints are written atomically to the output file; Ctrl-C saves and exits with 130.", ""},
+        footer = {"", "Examples:",
+                "  lstm train corpora/plays.txt -o plays.lstm --time 1m",
+                "  lstm train shakespeare.txt -o big.lstm --layers 2 --hidden 512 --dropout 0.2 --steps 20000 --log big.csv",
+                "  lstm train shakespeare.txt -o big.lstm --resume --steps 40000"})
+final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
 
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "Text files or folders (recursive), or - for standard input.")
+    List<String> corpus;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "MODEL", defaultValue = "model.lstm", description = "Model file to write (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--resume", description = "Continue training the model in --output.")
+    boolean resume;
+
+    @Option(names = "--cell", defaultValue = "lstm", description = "Recurrent cell: lstm, gru, rnn, peephole or cifg (default: ${DEFAULT-VALUE}).")
+    String cell;
+
+    @Option(names = "--layers", defaultValue = "2", description = "Stacked recurrent layers (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--hidden", defaultValue = "128", description = "Units per layer (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--embedding", defaultValue = "0", description = "Input embedding size; 0 = one-hot input (default: ${DEFAULT-VALUE}).")
+    int embedding;
+
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout between layers, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    float dropout;
+
+    @Option(names = "--batch-size", defaultValue = "50", description = "Parallel streams per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--seq-length", defaultValue = "50", description = "Steps of back-propagation through time (default: ${DEFAULT-VALUE}).")
+    int seqLength;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, rmsprop or sgd (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "2e-3", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    float lr;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "Momentum for sgd (default: ${DEFAULT-VALUE}).")
+    float momentum;
+
+    @Option(names = "--schedule", defaultValue = "constant", description = "Learning-rate schedule: constant, step or cosine (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--lr-decay", defaultValue = "0.97", description = "Factor for the step schedule (default: ${DEFAULT-VALUE}).")
+    float lrDecay;
+
+    @Option(names = "--lr-decay-every", defaultValue = "1000", description = "Steps between decays for the step schedule (default: ${DEFAULT-VALUE}).")
+    int lrDecayEvery;
+
+    @Option(names = "--min-lr", defaultValue = "0", description = "Final learning rate of the cosine schedule (default: ${DEFAULT-VALUE}).")
+    float minLr;
+
+    @Option(names = "--warmup", defaultValue = "0", description = "Steps of linear learning-rate warm-up (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--grad-clip", defaultValue = "5", description = "Clip gradients to this global norm; 0 = off (default: ${DEFAULT-VALUE}).")
+    float gradClip;
+
+    @Option(names = "--steps", description = "Stop at this many steps since the model started.")
+    Long steps;
+
+    @Option(names = "--epochs", description = "Stop at this many epochs since the model started.")
+    Integer epochs;
+
+    @Option(names = "--time", converter = Durations.class, paramLabel = "DURATION", description = "Stop after this long, e.g. 90s, 10m, 1h30m.")
+    Double time;
+
+    @Option(names = "--val-fraction", defaultValue = "0.05", description = "Tail of each document held out for validation (default: ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--eval-every", defaultValue = "500", description = "Steps between validations, and at the end; 0 = never (default: ${DEFAULT-VALUE}).")
+    int evalEvery;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1000", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--keep-best", description = "Also keep the model with the lowest validation loss in MODEL.best.")
+    boolean keepBest;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "Append metrics to this CSV file.")
+    Path log;
+
+    @Option(names = "--log-every", defaultValue = "10", description = "Steps between rows of the metrics log (default: ${DEFAULT-VALUE}).")
+    int logEvery;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed; same seed, same run (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--keep-cr", description = "Keep carriage returns (CRLF is otherwise read as LF).")
+    boolean keepCr;
+
+    @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end: ${COMPLETION-CANDIDATES}... (default: ${DEFAULT-VALUE}).")
+    String blas;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
     @Override
     public Integer call() {
-        return 0;
+        validate();
+        MatrixEngine mm = engine(blas);
+        TextReader reader = new TextReader(keepCr);
+        List<Document> docs = reader.read(corpus, parent.io.in);
+        long chars = docs.stream().mapToLong(d -> d.codePoints().length).sum();
+        if (chars == 0) throw new UserException("the corpus is empty: " + String.join(", ", corpus), "give a file with some text");
+
+        Model model;
+        Map<String, float[]> resumeTensors = null;
+        if (resume) {
+            if (!Files.exists(output)) throw new UserException("cannot resume: " + output + " does not exist", "train without --resume first");
+            ModelFile.Loaded loaded = ModelFile.load(output, mm);
+            model = loaded.model();
+            if (!CharCorpus.KIND.equals(model.kind)) {
+                throw new UserException(output + " is a '" + model.kind + "' model, not a text model", "resume it with text of its kind");
+            }
+            rejectChangedShape(model);
+            resumeTensors = loaded.resumeTensors();
+        } else {
+            Vocabulary vocab = Vocabulary.of(docs);
+            TrainOptions options = new TrainOptions();
+            applyShapeOptions(options);
+            NetworkConfig config = new NetworkConfig(CellType.parse(cell), vocab.size(), hidden, layers, embedding, dropout);
+            Network network = new Network(config, mm);
+            network.initialize(new Rng(seed ^ 0x5DEECE66DL));
+            TrainingState state = new TrainingState();
+            model = new Model(CharCorpus.KIND, network, CharCorpus.codec(vocab, keepCr), options, state);
+        }
+        TrainOptions options = model.options;
+        options.maxSteps = steps == null ? 0 : steps;
+        options.maxEpochs = epochs == null ? 0 : epochs;
+        options.maxSeconds = time == null ? 0 : time;
+        options.evalEvery = evalEvery;
+        options.checkpointEvery = checkpointEvery;
+        if (options.maxSteps == 0 && options.maxEpochs == 0 && options.maxSeconds == 0) options.maxEpochs = model.state.epoch + 10;
+
+        TokenData data;
+        try {
+            data = CharCorpus.tokens(docs, CharCorpus.vocabulary(model), options.valFraction);
+        } catch (Vocabulary.UnknownCharactersException e) {
+            throw new UserException("the corpus has characters the model has never seen: " + e.getMessage(),
+                    "resume with text made of the model's characters, or train a new model");
+        }
+        if (resume && !model.state.corpus.isEmpty() && !model.state.corpus.equals(data.fingerprint())) {
+            throw new UserException("the corpus differs from the one " + output + " was trained on",
+                    "resume with the same files in the same order, or train a new model");
+        }
+        long needed = (long) options.batchSize * options.seqLength + 1;
+        if (data.train().length < needed) {
+            throw new UserException("the corpus is too small: " + data.train().length + " training characters, but a step needs "
+                    + needed + " (batch size × sequence length + 1)", "lower --batch-size or --seq-length");
+        }
+
+        Trainer trainer = new Trainer(model, resumeTensors, data, output, keepBest ? bestPath(output) : null);
+        MetricsLog metrics = log == null ? null : new MetricsLog(log);
+        ProgressPrinter progress = new ProgressPrinter(parent.io.err, quiet, metrics, Math.max(1, logEvery), options.maxSteps);
+        if (!quiet) {
+            parent.io.err.printf("training %s: %s, %d × %d %s, %,d parameters, vocabulary %d; %,d training / %,d validation characters%n",
+                    output, resume ? "resumed at step " + model.state.step : "new model", model.network.config.layers(),
+                    model.network.config.hidden(), model.network.config.cell().id(), model.network.parameterCount(),
+                    model.network.config.vocabSize(), data.train().length, data.validation().length);
+        }
+        AtomicBoolean stop = Signals.onInterrupt();
+        Trainer.Outcome outcome;
+        try {
+            outcome = trainer.run(progress, stop::get);
+        } finally {
+            progress.finish();
+        }
+        return outcome == Trainer.Outcome.INTERRUPTED ? Main.INTERRUPTED : Main.OK;
+    }
+
+    static Path bestPath(Path output) {
+        return output.resolveSibling(output.getFileName() + ".best");
+    }
+
+    static MatrixEngine engine(String name) {
+        try {
+            return Engines.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private void applyShapeOptions(TrainOptions o) {
+        o.batchSize = batchSize;
+        o.seqLength = seqLength;
+        o.optimizer = optimizer;
+        o.learningRate = lr;
+        o.momentum = momentum;
+        o.schedule = schedule;
+        o.lrDecay = lrDecay;
+        o.lrDecayEvery = lrDecayEvery;
+        o.minLr = minLr;
+        o.warmupSteps = warmup;
+        o.gradClip = gradClip;
+        o.valFraction = valFraction;
+        o.seed = seed;
+    }
+
+    /** On resume the model's own shape and recipe rule; an explicit different value is a mistake. */
+    private void rejectChangedShape(Model model) {
+        NetworkConfig c = model.network.config;
+        TrainOptions o = model.options;
+        check("--cell", c.cell().id(), cell);
+        check("--layers", c.layers(), layers);
+        check("--hidden", c.hidden(), hidden);
+        check("--embedding", c.embedding(), embedding);
+        check("--dropout", c.dropout(), dropout);
+        check("--batch-size", o.batchSize, batchSize);
+        check("--seq-length", o.seqLength, seqLength);
+        check("--optimizer", o.optimizer, optimizer);
+        check("--lr", o.learningRate, lr);
+        check("--schedule", o.schedule, schedule);
+        check("--val-fraction", o.valFraction, valFraction);
+        check("--seed", o.seed, seed);
+        check("--keep-cr", CharCorpus.keepCr(model), keepCr);
+    }
+
+    private void check(String option, Object saved, Object given) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option) && !saved.equals(given)) {
+            throw new UsageException(option + " " + given + " differs from the model's " + saved + "; leave it out when resuming");
+        }
+    }
+
+    private void validate() {
+        positive("--layers", layers);
+        positive("--hidden", hidden);
+        positive("--batch-size", batchSize);
+        positive("--seq-length", seqLength);
+        if (embedding < 0) throw new UsageException("--embedding must be 0 (one-hot) or more, got " + embedding);
+        if (!(dropout >= 0 && dropout < 1)) throw new UsageException("--dropout must be in [0, 1), got " + dropout);
+        if (!(lr > 0)) throw new UsageException("--lr must be positive, got " + lr);
+        if (!(gradClip >= 0)) throw new UsageException("--grad-clip must be 0 or more, got " + gradClip);
+        if (!(valFraction >= 0 && valFraction < 1)) throw new UsageException("--val-fraction must be in [0, 1), got " + valFraction);
+        if (steps != null && steps < 1) throw new UsageException("--steps must be at least 1, got " + steps);
+        if (epochs != null && epochs < 1) throw new UsageException("--epochs must be at least 1, got " + epochs);
+        if (evalEvery < 0 || checkpointEvery < 0 || warmup < 0) throw new UsageException("--eval-every, --checkpoint-every and --warmup must not be negative");
+        if (!List.of("adam", "rmsprop", "sgd").contains(optimizer)) throw new UsageException("--optimizer must be adam, rmsprop or sgd, got '" + optimizer + "'");
+        if (!List.of("constant", "step", "cosine").contains(schedule)) throw new UsageException("--schedule must be constant, step or cosine, got '" + schedule + "'");
+        if (schedule.equals("cosine") && steps == null) throw new UsageException("--schedule cosine needs --steps (the length of the schedule)");
+        try {
+            CellType.parse(cell);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--cell: " + e.getMessage());
+        }
+    }
+
+    private static void positive(String option, long value) {
+        if (value < 1) throw new UsageException(option + " must be at least 1, got " + value);
     }
 }

@@ -1,0 +1,136 @@
+package lstm.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import lstm.io.MetricsLog;
+import lstm.train.TrainingListener;
+
+/**
+ * Shows training progress on stderr: a live one-line bar on a terminal, plain periodic lines
+ * otherwise; evaluations and checkpoints always get a line. Also feeds the metrics CSV.
+ */
+final class ProgressPrinter implements TrainingListener {
+    private final PrintStream err;
+    private final boolean live;
+    private final boolean quiet;
+    private final MetricsLog log;
+    private final int logEvery;
+    private final long maxSteps;
+    private long lastDraw;
+    private double lossSum;
+    private int lossCount;
+    private double logLossSum;
+    private int logLossCount;
+    private boolean barShown;
+
+    ProgressPrinter(PrintStream err, boolean quiet, MetricsLog log, int logEvery, long maxSteps) {
+        this.err = err;
+        this.quiet = quiet;
+        this.live = !quiet && stderrIsTerminal();
+        this.log = log;
+        this.logEvery = logEvery;
+        this.maxSteps = maxSteps;
+    }
+
+    /** True when stderr is a terminal (Linux: fd 2 links to a tty device). */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (Exception e) {
+            return System.console() != null;
+        }
+    }
+
+    @Override
+    public void onStep(Progress p) {
+        lossSum += p.stepLoss();
+        lossCount++;
+        logLossSum += p.stepLoss();
+        logLossCount++;
+        if (log != null && p.step() % logEvery == 0) {
+            append(p, logLossSum / logLossCount, Double.NaN);
+            logLossSum = 0;
+            logLossCount = 0;
+        }
+        if (quiet) return;
+        long now = System.nanoTime();
+        long interval = live ? 200_000_000L : 10_000_000_000L;
+        if (now - lastDraw < interval && p.step() > 1) return;
+        lastDraw = now;
+        String line = describe(p, lossSum / lossCount, Double.NaN);
+        lossSum = 0;
+        lossCount = 0;
+        if (live) {
+            err.print("\r\033[K" + bar(p) + line);
+            barShown = true;
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    @Override
+    public void onEvaluation(Progress p, boolean best) {
+        if (log != null) {
+            double train = logLossCount > 0 ? logLossSum / logLossCount : p.stepLoss();
+            append(p, train, p.valLoss());
+            logLossSum = 0;
+            logLossCount = 0;
+        }
+        if (quiet) return;
+        clearBar();
+        err.println(describe(p, p.stepLoss(), p.valLoss()) + (best ? "  (best)" : ""));
+        err.flush();
+    }
+
+    @Override
+    public void onCheckpoint(Path path, long step) {
+        if (quiet) return;
+        clearBar();
+        err.println("saved " + path + " at step " + step);
+        err.flush();
+    }
+
+    private void append(Progress p, double trainLoss, double valLoss) {
+        log.append(p.step(), p.epoch() + p.epochFraction(), trainLoss, valLoss, p.learningRate(), p.gradNorm(),
+                p.tokensPerSecond(), p.elapsedSeconds());
+    }
+
+    void finish() {
+        clearBar();
+        if (log != null) log.close();
+    }
+
+    private void clearBar() {
+        if (barShown) {
+            err.print("\r\033[K");
+            barShown = false;
+        }
+    }
+
+    private String bar(Progress p) {
+        if (maxSteps <= 0) return "";
+        double done = Math.min(1, p.step() / (double) maxSteps);
+        int width = 20, filled = (int) (done * width);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + String.format(Locale.ROOT, "] %3.0f%% ", done * 100);
+    }
+
+    static String describe(Progress p, double trainLoss, double valLoss) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "step %d  epoch %.2f  loss %.4f", p.step(), p.epoch() + p.epochFraction(), trainLoss));
+        if (Double.isFinite(valLoss)) sb.append(String.format(Locale.ROOT, "  val %.4f", valLoss));
+        sb.append(String.format(Locale.ROOT, "  lr %.2e  %s chars/s  %s", p.learningRate(), human(p.tokensPerSecond()),
+                Durations.format(p.elapsedSeconds())));
+        if (Double.isFinite(p.etaSeconds())) sb.append("  eta ").append(Durations.format(p.etaSeconds()));
+        return sb.toString();
+    }
+
+    private static String human(double x) {
+        if (x >= 1e6) return String.format(Locale.ROOT, "%.2fM", x / 1e6);
+        if (x >= 1e3) return String.format(Locale.ROOT, "%.1fk", x / 1e3);
+        return String.format(Locale.ROOT, "%.0f", x);
+    }
+}

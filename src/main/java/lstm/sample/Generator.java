@@ -1,0 +1,39 @@
+package lstm.sample;
+
+import lstm.nn.Network;
+import lstm.nn.Workspace;
+
+/**
+ * Runs a network one token at a time (batch 1), carrying its state: feed a primer, then let it
+ * continue, each picked token fed back as the next input.
+ */
+public final class Generator {
+    private final Network network;
+    private final Sampler sampler;
+    private final Workspace ws;
+    private final int[] input = new int[1];
+    private final int[] noTarget = {-1};
+    private boolean fed;
+
+    public Generator(Network network, Sampler sampler) {
+        this.network = network;
+        this.sampler = sampler;
+        this.ws = network.workspace(1, 1);
+    }
+
+    /** Advances the state by one token. */
+    public void feed(int token) {
+        input[0] = token;
+        network.forward(ws, input, noTarget, null);
+        ws.carryState();
+        fed = true;
+    }
+
+    /** Picks the next token from the state after the last fed token, and feeds it. */
+    public int next() {
+        if (!fed) throw new IllegalStateException("feed at least one token first");
+        int token = sampler.pick(ws.logits, 0);
+        feed(token);
+        return token;
+    }
+}

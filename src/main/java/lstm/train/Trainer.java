@@ -1,0 +1,154 @@
+package lstm.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import lstm.linalg.Rng;
+import lstm.nn.Network;
+import lstm.nn.Optimizer;
+import lstm.nn.Workspace;
+
+/**
+ * The training loop: stateful truncated back-propagation through time over contiguous streams,
+ * gradient clipping by global norm, a learning-rate schedule, periodic validation and atomic
+ * checkpoints that hold everything an exact resumption needs.
+ */
+public final class Trainer {
+    public enum Outcome { COMPLETED, INTERRUPTED }
+
+    private final Model model;
+    private final TrainOptions options;
+    private final TokenData data;
+    private final Path output;
+    private final Path bestOutput;
+    private final Network network;
+    private final Optimizer optimizer;
+    private final Workspace ws;
+    private final Batcher batcher;
+    private final Rng rng;
+    private final int[] inputs;
+    private final int[] targets;
+    private Evaluator evaluator;
+
+    /**
+     * @param resumeTensors optimizer moments and carried state from the model file, or null to start fresh
+     * @param bestOutput where to keep the model with the lowest validation loss, or null
+     */
+    public Trainer(Model model, Map<String, float[]> resumeTensors, TokenData data, Path output, Path bestOutput) {
+        this.model = model;
+        this.options = model.options;
+        this.data = data;
+        this.output = output;
+        this.bestOutput = bestOutput;
+        this.network = model.network;
+        this.batcher = new Batcher(data.train(), options.seqLength, options.batchSize);
+        this.ws = network.workspace(options.seqLength, options.batchSize);
+        this.optimizer = Optimizer.create(options.optimizer, network.params(), options.momentum);
+        this.inputs = new int[options.seqLength * options.batchSize];
+        this.targets = new int[options.seqLength * options.batchSize];
+        this.rng = new Rng(options.seed);
+        TrainingState state = model.state;
+        if (resumeTensors != null) {
+            optimizer.setState(resumeTensors);
+            ws.setState(resumeTensors);
+            rng.setState(state.rng);
+        }
+        state.corpus = data.fingerprint();
+    }
+
+    public Outcome run(TrainingListener listener, BooleanSupplier stopRequested) {
+        TrainingState state = model.state;
+        long runStart = System.nanoTime();
+        double secondsBefore = state.trainSeconds;
+        long stepsThisRun = 0;
+        while (!finished(state, runStart)) {
+            if (stopRequested.getAsBoolean()) {
+                state.trainSeconds = secondsBefore + seconds(runStart);
+                save(output);
+                listener.onCheckpoint(output, state.step);
+                return Outcome.INTERRUPTED;
+            }
+            float lr = options.learningRateAt(state.step);
+            batcher.fill(state.cursor, inputs, targets);
+            network.zeroGrad();
+            double loss = network.forward(ws, inputs, targets, rng) / ws.predicted();
+            network.backward(ws);
+            double norm = Optimizer.clipGlobalNorm(network.params(), options.gradClip);
+            optimizer.update(lr, state.step + 1);
+            ws.carryState();
+            state.step++;
+            stepsThisRun++;
+            state.tokensSeen += inputs.length;
+            if (++state.cursor == batcher.chunksPerEpoch) {
+                state.cursor = 0;
+                state.epoch++;
+                ws.resetState();
+            }
+            state.trainSeconds = secondsBefore + seconds(runStart);
+            double elapsed = seconds(runStart);
+            double rate = stepsThisRun * inputs.length / Math.max(elapsed, 1e-9);
+            TrainingListener.Progress progress = progress(state, loss, Double.NaN, lr, norm, rate, elapsed, eta(state, runStart, stepsThisRun));
+            listener.onStep(progress);
+            boolean last = finished(state, runStart);
+            if (options.evalEvery > 0 && (state.step % options.evalEvery == 0 || last)) {
+                double val = validate();
+                state.lastValLoss = val;
+                boolean best = Double.isFinite(val) && !(val >= state.bestValLoss);
+                if (best) state.bestValLoss = val;
+                if (best && bestOutput != null) save(bestOutput);
+                listener.onEvaluation(progress(state, loss, val, lr, norm, rate, elapsed, progress.etaSeconds()), best);
+            }
+            if (!last && options.checkpointEvery > 0 && state.step % options.checkpointEvery == 0) {
+                save(output);
+                listener.onCheckpoint(output, state.step);
+            }
+        }
+        state.trainSeconds = secondsBefore + seconds(runStart);
+        save(output);
+        listener.onCheckpoint(output, state.step);
+        return Outcome.COMPLETED;
+    }
+
+    private boolean finished(TrainingState state, long runStart) {
+        if (options.maxSteps > 0 && state.step >= options.maxSteps) return true;
+        if (options.maxEpochs > 0 && state.epoch >= options.maxEpochs) return true;
+        return options.maxSeconds > 0 && seconds(runStart) >= options.maxSeconds;
+    }
+
+    /** Mean validation loss in nats per token, NaN when there is no validation text. */
+    public double validate() {
+        if (data.validation().length < 2) return Double.NaN;
+        if (evaluator == null) evaluator = new Evaluator(network, options.seqLength, options.batchSize);
+        return evaluator.evaluate(data.validation()).meanNats();
+    }
+
+    private double eta(TrainingState state, long runStart, long stepsThisRun) {
+        double perStep = seconds(runStart) / Math.max(1, stepsThisRun);
+        double eta = Double.POSITIVE_INFINITY;
+        if (options.maxSteps > 0) eta = Math.min(eta, (options.maxSteps - state.step) * perStep);
+        if (options.maxEpochs > 0) {
+            long left = (long) (options.maxEpochs - state.epoch) * batcher.chunksPerEpoch - state.cursor;
+            eta = Math.min(eta, left * perStep);
+        }
+        if (options.maxSeconds > 0) eta = Math.min(eta, options.maxSeconds - seconds(runStart));
+        return Math.max(0, eta);
+    }
+
+    private TrainingListener.Progress progress(TrainingState state, double loss, double val, float lr, double norm,
+                                               double rate, double elapsed, double eta) {
+        return new TrainingListener.Progress(state.step, state.epoch, state.cursor / (double) batcher.chunksPerEpoch,
+                loss, val, lr, norm, rate, elapsed, eta);
+    }
+
+    private void save(Path path) {
+        model.state.rng = rng.state();
+        Map<String, float[]> resume = new LinkedHashMap<>(optimizer.state());
+        resume.putAll(ws.state());
+        ModelFile.save(path, model, resume);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
