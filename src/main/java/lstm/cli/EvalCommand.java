@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "eval", sortOptions = false,
+@Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Measure how well a model predicts a text: mean loss per character in nats and bits.",
                 "This is the number training reports as validation loss for the same text.", ""},
         footer = {"", "Examples:",

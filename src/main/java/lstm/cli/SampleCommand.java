@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "sample", sortOptions = false,
+@Command(name = "sample", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Generate text from a trained text model and stream it to standard output.", ""},
         footer = {"", "Examples:",
                 "  lstm sample plays.lstm --length 500",

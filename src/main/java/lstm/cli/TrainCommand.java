@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", sortOptions = false,
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Train a model on a corpus: text files, folders of text, or - for standard input.",
                 "Checkpoints are written atomically to the output file; Ctrl-C saves and exits with 130.", ""},
         footer = {"", "Examples:",

@@ -1,0 +1,182 @@
+package lstm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import lstm.io.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, through the same entry point as bin/lstm. */
+class CliTest {
+    @TempDir
+    static Path dir;
+    static Path corpus;
+    static Path model;
+
+    record Result(int code, String out, String err) {}
+
+    static Result runWithInput(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** A small text with structure a tiny model learns in seconds. */
+    static String tinyCorpus() {
+        StringBuilder sb = new StringBuilder();
+        String[] names = {"ANNA", "BORIS", "CLARA"};
+        String[] lines = {"the sea is calm tonight.", "we sail at dawn.", "bring the lamp here.", "who knocks at the door?"};
+        for (int i = 0; i < 400; i++) sb.append(names[i % 3]).append(":\n").append(lines[(i * 7) % 4]).append("\n\n");
+        return sb.toString();
+    }
+
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        corpus = dir.resolve("tiny.txt");
+        Files.writeString(corpus, tinyCorpus());
+        model = dir.resolve("tiny.lstm");
+        Result r = run("train", corpus.toString(), "-o", model.toString(), "--hidden", "32", "--batch-size", "8",
+                "--seq-length", "25", "--steps", "300", "--lr", "0.01", "--eval-every", "100", "-q");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    private static void assertOneLineError(Result r, int code, String contains) {
+        assertEquals(code, r.code(), r.err());
+        assertTrue(r.err().startsWith("lstm: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(contains), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void tinyModelLearnsTheCorpus() throws Exception {
+        Result r = run("eval", model.toString(), corpus.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().lines().count());
+        Map<String, Object> m = Json.readObject(r.out());
+        assertTrue(((Number) m.get("loss_nats")).doubleValue() < 0.6, r.out());
+        assertEquals(tinyCorpus().length() - 1, ((Number) m.get("chars")).intValue());
+        double bits = ((Number) m.get("bits_per_char")).doubleValue();
+        assertEquals(((Number) m.get("loss_nats")).doubleValue() / Math.log(2), bits, 1e-12);
+    }
+
+    @Test
+    void sampleIsDeterministicAndStartsWithThePrime() {
+        Result a = run("sample", model.toString(), "--prime", "ANNA:\n", "-n", "200", "--seed", "5");
+        Result b = run("sample", model.toString(), "--prime", "ANNA:\n", "-n", "200", "--seed", "5");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(a.out(), b.out());
+        assertTrue(a.out().startsWith("ANNA:\n"));
+        assertEquals(206, a.out().codePointCount(0, a.out().length()));
+        Result c = run("sample", model.toString(), "-n", "200", "--seed", "6");
+        assertTrue(!c.out().equals(a.out().substring(6)));
+    }
+
+    @Test
+    void greedySampleReproducesTheCorpusLines() {
+        Result r = run("sample", model.toString(), "--prime", "BORIS:\n", "-n", "60", "--temperature", "0");
+        assertTrue(r.out().contains("we sail at dawn.") || r.out().contains("the sea is calm tonight.")
+                || r.out().contains("bring the lamp here.") || r.out().contains("who knocks at the door?"), r.out());
+    }
+
+    @Test
+    void infoJsonHasTheContractKeys() throws Exception {
+        Result r = run("info", model.toString(), "--json");
+        assertEquals(0, r.code());
+        assertEquals(1, r.out().lines().count());
+        Map<String, Object> m = Json.readObject(r.out());
+        assertEquals("char", m.get("kind"));
+        assertEquals("lstm", m.get("cell"));
+        assertEquals(2, m.get("layers"));
+        assertEquals(32, m.get("hidden"));
+        assertEquals(300, ((Number) m.get("steps")).intValue());
+        assertTrue(((Number) m.get("parameters")).intValue() > 10000);
+        assertTrue(((Number) m.get("vocab_size")).intValue() > 20);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertOneLineError(run("train", corpus.toString(), "--bogus"), 2, "Unknown option");
+        assertOneLineError(run("train", corpus.toString(), "--hidden", "0"), 2, "--hidden must be at least 1");
+        assertOneLineError(run("train", corpus.toString(), "--time", "soon"), 2, "not a duration");
+        assertOneLineError(run("sample", model.toString(), "--temperature", "-1"), 2, "--temperature");
+        assertOneLineError(run("sample", model.toString(), "--top-p", "2"), 2, "--top-p");
+        assertOneLineError(run("frobnicate"), 2, "frobnicate");
+    }
+
+    @Test
+    void failuresExitWithOne() throws Exception {
+        assertOneLineError(run("train", dir.resolve("missing.txt").toString(), "-o", dir.resolve("x.lstm").toString()), 1, "no such file");
+        Path empty = dir.resolve("empty.txt");
+        Files.writeString(empty, "");
+        assertOneLineError(run("train", empty.toString(), "-o", dir.resolve("x.lstm").toString()), 1, "corpus is empty");
+        assertOneLineError(run("sample", dir.resolve("missing.lstm").toString()), 1, "no such model file");
+        byte[] bytes = Files.readAllBytes(model);
+        Path truncated = dir.resolve("truncated.lstm");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneLineError(run("sample", truncated.toString()), 1, "not a valid model file");
+        Path text = dir.resolve("not-a-model.lstm");
+        Files.writeString(text, "hello there, I am not a model at all");
+        assertOneLineError(run("info", text.toString()), 1, "not a valid model file");
+        assertOneLineError(run("sample", model.toString(), "--prime", "xyz§"), 1, "never seen: 'x', 'y', 'z', '§'");
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, new byte[] {'c', 'a', 'f', (byte) 0xE9});
+        assertOneLineError(run("train", latin1.toString()), 1, "not valid UTF-8 at byte offset 3");
+    }
+
+    @Test
+    void foreignSafetensorsFileIsRefused() {
+        Path foreign = dir.resolve("foreign.safetensors");
+        lstm.io.SafeTensors.write(foreign, Map.of("w", new lstm.io.SafeTensors.Tensor(new int[] {1}, new float[] {1})), Map.of());
+        assertOneLineError(run("info", foreign.toString()), 1, "not an lstm model");
+    }
+
+    @Test
+    void tooSmallCorpusSaysWhatToChange() throws Exception {
+        Path small = dir.resolve("small.txt");
+        Files.writeString(small, "just a few words");
+        assertOneLineError(run("train", small.toString(), "-o", dir.resolve("s.lstm").toString()), 1, "lower --batch-size");
+    }
+
+    @Test
+    void trainsFromStandardInput() {
+        Path out = dir.resolve("stdin.lstm");
+        Result r = runWithInput(tinyCorpus(), "train", "-", "-o", out.toString(), "--hidden", "8", "--batch-size", "4", "--seq-length", "10",
+                "--steps", "3", "-q");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out));
+    }
+
+    @Test
+    void resumeRejectsAChangedShape() {
+        assertOneLineError(run("train", corpus.toString(), "-o", model.toString(), "--resume", "--hidden", "64", "--steps", "301"),
+                2, "--hidden 64 differs from the model's 32");
+    }
+
+    @Test
+    void helpAndVersion() {
+        Result v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("lstm "));
+        for (String cmd : new String[] {"train", "sample", "eval", "info"}) {
+            Result h = run(cmd, "--help");
+            assertEquals(0, h.code());
+            assertTrue(h.out().contains("Examples:"), cmd);
+        }
+    }
+}
