@@ -34,9 +34,12 @@ public final class LstmCommand implements Runnable {
         return verbose;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(io.err);
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: say what to do, e.g. 'lstm train FILE'");
     }
 
     static final class Version implements picocli.CommandLine.IVersionProvider {
