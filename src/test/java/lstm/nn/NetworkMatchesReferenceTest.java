@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * for every cell: the mean loss (relative difference ≤ 1e-6), every parameter's gradient after
  * backward (max |difference| ≤ 2e-5 · max |reference gradient| of that parameter, plus 1e-7), the
  * gradient with respect to the carried-in state (dHidden slot 0, dCell) and the state carried out,
- * over two chunks joined by {@link Workspace#carryState}.
+ * over two chunks joined by {@link Workspace#carryState}; and with dropout between layers.
  */
 class NetworkMatchesReferenceTest {
     private static final double LOSS_TOLERANCE = 1e-6;
@@ -37,6 +37,37 @@ class NetworkMatchesReferenceTest {
     @EnumSource(CellType.class)
     void dropoutConfiguredButNotApplied(CellType cell) {
         twoChunks(cell, 0, 0.5f, 23);
+    }
+
+    /** With a random source, the reference gets the masks the network drew. */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void dropoutApplied(CellType cell) {
+        int vocab = 7, hidden = 6, layers = 3, steps = 4, batch = 2;
+        Rng rng = new Rng(24);
+        Network net = TestNets.network(cell, vocab, hidden, layers, 3, 0.4f, 24);
+        TestNets.randomize(net, rng, 0.5);
+        ReferenceNetwork ref = new ReferenceNetwork(net);
+        Workspace ws = net.workspace(steps, batch);
+        int[] inputs = TestNets.tokens(rng, steps * batch, vocab);
+        int[] targets = TestNets.targets(rng, steps * batch, vocab);
+
+        double loss = net.forward(ws, inputs, targets, new Rng(99)) / ws.predicted();
+        net.backward(ws);
+        ref.dropMasks = new double[layers][];
+        int dropped = 0;
+        for (int l = 1; l < layers; l++) {
+            ref.dropMasks[l] = new double[ws.dropMask[l].length];
+            for (int i = 0; i < ws.dropMask[l].length; i++) {
+                ref.dropMasks[l][i] = ws.dropMask[l][i];
+                if (ws.dropMask[l][i] == 0f) dropped++;
+            }
+        }
+        assertTrue(dropped > 0, "some units dropped");
+        ReferenceNetwork.Forward expected = ref.forward(steps, batch, inputs, targets, null, null);
+        ReferenceNetwork.Gradients expectedGrads = ref.backward(expected);
+        assertEquals(expected.loss, loss, LOSS_TOLERANCE * expected.loss, cell.id() + " loss");
+        for (Param p : net.params()) assertClose(expectedGrads.params.get(p.name), p.grad, cell.id() + " gradient of " + p.name);
     }
 
     private void twoChunks(CellType cell, int embedding, float dropout, long seed) {

@@ -18,6 +18,11 @@ final class ReferenceNetwork {
     final CellType cell;
     final int vocab, hidden, layers, embedding, gates;
     final Map<String, double[]> params = new LinkedHashMap<>();
+    /**
+     * Dropout on the input of layer l ≥ 1: that input is h_(l-1) ⊙ dropMasks[l][row·hidden + j]
+     * (row t·batch + b). Null, or a null entry, means no dropout.
+     */
+    double[][] dropMasks;
 
     ReferenceNetwork(Network net) {
         NetworkConfig c = net.config;
@@ -101,6 +106,8 @@ final class ReferenceNetwork {
         /** With respect to the initial state, [layer][b·hidden + j]. */
         double[][] hidden0;
         double[][] cell0;
+        /** With respect to the hidden state of every step, all paths, [layer][t][b·hidden + j]. */
+        double[][][] hidden;
     }
 
     /**
@@ -118,7 +125,7 @@ final class ReferenceNetwork {
                     double[] cPrev = t == 0 ? initial(c0, l, b) : run.trace[l][t - 1][b].c;
                     Step s = stepForward(l, x, hPrev, cPrev);
                     run.trace[l][t][b] = s;
-                    x = s.h;
+                    x = l + 1 < layers ? dropped(s.h, l + 1, row) : s.h;
                 }
                 double[] p = softmax(logits(x));
                 run.probs[row] = p;
@@ -141,6 +148,14 @@ final class ReferenceNetwork {
         double[] e = new double[embedding];
         System.arraycopy(params.get("embedding"), token * embedding, e, 0, embedding);
         return e;
+    }
+
+    /** v ⊙ the dropout mask of layer l's input at this row (v itself without dropout). */
+    private double[] dropped(double[] v, int l, int row) {
+        if (dropMasks == null || dropMasks[l] == null) return v;
+        double[] out = new double[hidden];
+        for (int j = 0; j < hidden; j++) out[j] = v[j] * dropMasks[l][row * hidden + j];
+        return out;
     }
 
     private double[] initial(double[][] state, int l, int b) {
@@ -244,6 +259,7 @@ final class ReferenceNetwork {
     Gradients backward(Forward run) {
         Gradients grads = new Gradients();
         params.forEach((name, v) -> grads.params.put(name, new double[v.length]));
+        grads.hidden = new double[layers][run.steps][run.batch * hidden];
         double[][][] dhNext = new double[layers][run.batch][hidden];   // from step t + 1
         double[][][] dcNext = new double[layers][run.batch][hidden];
         for (int t = run.steps - 1; t >= 0; t--) {
@@ -254,10 +270,12 @@ final class ReferenceNetwork {
                     Step s = run.trace[l][t][b];
                     double[] dh = new double[hidden];
                     for (int j = 0; j < hidden; j++) dh[j] = dFromAbove[j] + dhNext[l][b][j];
+                    System.arraycopy(dh, 0, grads.hidden[l][t], b * hidden, hidden);
                     double[] dxPart = new double[gates * hidden], dhPart = new double[gates * hidden];
                     double[] dhPrev = new double[hidden], dcPrev = new double[hidden];
                     stepBackward(l, s, dh, dcNext[l][b], dxPart, dhPart, dhPrev, dcPrev, grads);
                     dFromAbove = throughProducts(l, s, dxPart, dhPart, dhPrev, grads);
+                    if (l > 0) dFromAbove = dropped(dFromAbove, l, row);
                     dhNext[l][b] = dhPrev;
                     dcNext[l][b] = dcPrev;
                 }
