@@ -5,11 +5,12 @@ public final class Cells {
     private Cells() {}
 
     public static RecurrentLayer create(CellType type, String prefix, int inputSize, int hidden, boolean oneHotInput) {
-        switch (type) {
-            case LSTM:
-                return new LstmCell(prefix, inputSize, hidden, oneHotInput);
-            default:
-                throw new IllegalArgumentException("cell '" + type.id() + "' is not available yet");
-        }
+        return switch (type) {
+            case LSTM -> new LstmCell(prefix, inputSize, hidden, oneHotInput);
+            case GRU -> new GruCell(prefix, inputSize, hidden, oneHotInput);
+            case RNN -> new RnnCell(prefix, inputSize, hidden, oneHotInput);
+            case PEEPHOLE -> new PeepholeLstmCell(prefix, inputSize, hidden, oneHotInput);
+            case CIFG -> new CifgLstmCell(prefix, inputSize, hidden, oneHotInput);
+        };
     }
 }
