@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code lstm corpus list|fetch}: the public corpora of the manifest, downloaded and verified. */
-@Command(name = "corpus",
+@Command(name = "corpus", mixinStandardHelpOptions = true,
         description = {"List public corpora and download them, verified by size and SHA-256.", ""},
         footer = {"", "Examples:",
                 "  lstm corpus list",
@@ -47,7 +47,7 @@ final class CorpusCommand implements Callable<Integer> {
         return manifestFile == null ? CorpusManifest.builtIn() : CorpusManifest.read(manifestFile);
     }
 
-    @Command(name = "list", description = {"List the corpora 'lstm corpus fetch' can download.", ""})
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the corpora 'lstm corpus fetch' can download.", ""})
     static final class ListCommand implements Callable<Integer> {
         @ParentCommand
         CorpusCommand corpus;
@@ -110,7 +110,7 @@ final class CorpusCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "fetch",
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = {"Download a corpus of the manifest, verify its size and SHA-256, and print its path.",
                     "A verified copy already in the folder is not downloaded again.", ""})
     static final class FetchCommand implements Callable<Integer> {
@@ -163,7 +163,7 @@ final class CorpusCommand implements Callable<Integer> {
             int quarters = (int) (4 * done / entry.bytes());
             if (quarters > quartersShown && quarters <= 4) {
                 quartersShown = quarters;
-                io.err.println("lstm: " + (25 * quarters) + "% (" + humanSize(done) + ")");
+                io.err.println("lstm: " + (25 * quarters) + "%");
             }
         }
     }

@@ -118,11 +118,13 @@ class CorpusCommandTest {
     }
 
     @Test
-    void missingManifestAndMissingSubcommand() {
+    void missingManifestSubcommandOrName() {
         assertEquals(1, run("corpus", "list", "--manifest", tmp.resolve("none.csv").toString()));
         assertEquals("lstm: manifest " + tmp.resolve("none.csv") + " does not exist (check the --manifest path)\n", stderr);
         assertEquals(2, run("corpus"));
         assertEquals("lstm: Missing subcommand: list or fetch (see 'lstm corpus --help')\n", stderr);
+        assertEquals(2, run("corpus", "fetch"));
+        assertEquals("lstm: Missing required parameter: 'NAME' (see 'lstm corpus fetch --help')\n", stderr);
     }
 
     @Test
