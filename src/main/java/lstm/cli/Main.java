@@ -36,8 +36,8 @@ public final class Main {
         cli.setErr(new java.io.PrintWriter(io.err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            String command = ex.getCommandLine().getCommandName();
-            String where = ex.getCommandLine() == cli ? "lstm --help" : "lstm " + command + " --help";
+            // qualified, so a nested subcommand points at its own help ("lstm corpus fetch --help")
+            String where = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
             io.err.println("lstm: " + ex.getMessage() + " (see '" + where + "')");
             if (top.verbose()) ex.printStackTrace(io.err);
             return USAGE;
@@ -45,7 +45,7 @@ public final class Main {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             io.text.flush();
             if (ex instanceof UsageException) {
-                io.err.println("lstm: " + ex.getMessage() + " (see 'lstm " + commandLine.getCommandName() + " --help')");
+                io.err.println("lstm: " + ex.getMessage() + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
                 return USAGE;
             }
             io.err.println("lstm: " + describe(ex));
