@@ -22,12 +22,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "gradients", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Show how far back a model's gradient reaches: the norm of the gradient of the loss at step t",
-                "with respect to each layer's hidden state k steps earlier, ‖∂L_t/∂h[t−k]‖ for k = 1..K, averaged over",
-                "positions t of the text, and the ratio g(K)/g(1). A plain rnn's gradient vanishes within a few dozen",
-                "steps; the gated cells (lstm, gru, peephole, cifg) keep far more of it.",
-                "Before its K steps of history, each position reads at most --warmup earlier characters to set up the",
-                "recurrent state (one step at a time, which is what keeps the measurement fast).", ""},
+        description = {"Show how far back a model's gradient reaches: for k = 1..K, the norm of the",
+                "gradient of the loss at step t with respect to each layer's hidden state k steps",
+                "earlier, ‖∂L_t/∂h[t−k]‖, averaged over positions t of the text, and the ratio",
+                "g(K)/g(1). A plain rnn's gradient vanishes within a few dozen steps; the gated",
+                "cells (lstm, gru, peephole, cifg) can keep far more of it.",
+                "To stay fast, each position reads only --warmup characters, one at a time,",
+                "before its K steps of history to set up the recurrent state.", ""},
         footer = {"", "Examples:",
                 "  lstm gradients plays.lstm held-out.txt",
                 "  lstm gradients plays.lstm held-out.txt --max-lag 100 --all",
@@ -54,7 +55,7 @@ final class GradientsCommand implements Callable<Integer> {
             description = "Characters read before each position's K steps of history (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed for the positions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed for the positions (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--all", description = "Print a row for every k, not only k = 1, 2, 5, 10, 20, 50, ... and K.")
