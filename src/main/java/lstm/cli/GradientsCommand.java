@@ -10,9 +10,6 @@ import java.util.concurrent.Callable;
 import lstm.io.Json;
 import lstm.io.UserException;
 import lstm.nn.NetworkConfig;
-import lstm.text.Document;
-import lstm.text.TextReader;
-import lstm.text.Vocabulary;
 import lstm.train.CharCorpus;
 import lstm.train.GradientReport;
 import lstm.train.Model;
@@ -73,7 +70,7 @@ final class GradientsCommand implements Callable<Integer> {
         if (positions < 1) throw new UsageException("--positions must be at least 1, got " + positions);
         if (warmup < 0) throw new UsageException("--warmup must not be negative, got " + warmup);
         Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND);
-        int[] tokens = encode(CharCorpus.vocabulary(model), new TextReader(CharCorpus.keepCr(model)).read(files, parent.io.in));
+        int[] tokens = ModelOptions.readTokens(model, files, parent.io.in, "measure on text made of the model's characters");
         if (GradientReport.measurablePositions(tokens.length, maxLag) < 1) {
             throw new UserException("the text is too short: " + tokens.length + " characters, but --max-lag " + maxLag + " needs at least "
                     + (maxLag + 2) + " (K of history, the character at t and the one it predicts)", "give a longer text or a smaller --max-lag");
@@ -86,27 +83,6 @@ final class GradientsCommand implements Callable<Integer> {
             printTable(r, c, tokens.length);
         }
         return Main.OK;
-    }
-
-    private int[] encode(Vocabulary vocab, List<Document> docs) {
-        List<int[]> encoded = new ArrayList<>();
-        int total = 0;
-        for (Document d : docs) {
-            try {
-                encoded.add(vocab.encode(d.codePoints()));
-            } catch (Vocabulary.UnknownCharactersException e) {
-                throw new UserException(d.name() + " has characters the model has never seen: " + e.getMessage(),
-                        "measure on text made of the model's characters");
-            }
-            total += d.codePoints().length;
-        }
-        int[] tokens = new int[total];
-        int at = 0;
-        for (int[] e : encoded) {
-            System.arraycopy(e, 0, tokens, at, e.length);
-            at += e.length;
-        }
-        return tokens;
     }
 
     private static Map<String, Object> toMap(GradientReport.Result r, NetworkConfig c, int chars) {

@@ -159,6 +159,7 @@ class CellsCliTest {
         Path foreign = dir.resolve("foreign.txt");
         Files.writeString(foreign, "ANNA: ½ the sea\n");
         assertOneLineError(run("gradients", model.toString(), foreign.toString()), 1, "never seen: '½'");
+        assertOneLineError(run("eval", model.toString(), foreign.toString()), 1, "never seen: '½'");
         Path shortText = dir.resolve("short.txt");
         Files.writeString(shortText, "the sea is calm tonight.");
         assertOneLineError(run("gradients", model.toString(), shortText.toString()), 1, "too short: 24 characters");
