@@ -1,7 +1,6 @@
 package lstm.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import lstm.io.Json;
 import lstm.io.UserException;
-import lstm.text.Document;
-import lstm.text.TextReader;
-import lstm.text.Vocabulary;
 import lstm.train.CharCorpus;
 import lstm.train.Evaluator;
 import lstm.train.Model;
@@ -45,25 +41,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND);
-        Vocabulary vocab = CharCorpus.vocabulary(model);
-        List<Document> docs = new TextReader(CharCorpus.keepCr(model)).read(files, parent.io.in);
-        List<int[]> encoded = new ArrayList<>();
-        int total = 0;
-        for (Document d : docs) {
-            try {
-                encoded.add(vocab.encode(d.codePoints()));
-            } catch (Vocabulary.UnknownCharactersException e) {
-                throw new UserException(d.name() + " has characters the model has never seen: " + e.getMessage(),
-                        "evaluate on text made of the model's characters");
-            }
-            total += d.codePoints().length;
-        }
-        int[] tokens = new int[total];
-        int at = 0;
-        for (int[] e : encoded) {
-            System.arraycopy(e, 0, tokens, at, e.length);
-            at += e.length;
-        }
+        int[] tokens = ModelOptions.readTokens(model, files, parent.io.in, "evaluate on text made of the model's characters");
         if (tokens.length < 2) throw new UserException("nothing to evaluate: the text has fewer than 2 characters", "give a longer text");
         Evaluator.Loss loss = new Evaluator(model.network, model.options.seqLength, model.options.batchSize).evaluate(tokens);
         if (json) {

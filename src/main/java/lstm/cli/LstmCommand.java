@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 SampleCommand.class,
                 EvalCommand.class,
                 InfoCommand.class,
+                GradientsCommand.class,
                 CorpusCommand.class,
         })
 public final class LstmCommand implements Runnable {

@@ -1,6 +1,7 @@
 /**
  * Training: token streams cut into batches, the truncated-BPTT loop with its schedule,
- * clipping, validation and checkpoints, and the model file that holds all of it. Shared by every
- * model kind; reports progress through a listener and never prints.
+ * clipping, validation and checkpoints, and the model file that holds all of it; measurements of a
+ * model on a token stream (loss, gradient reach). Shared by every model kind; reports progress
+ * through a listener and never prints.
  */
 package lstm.train;

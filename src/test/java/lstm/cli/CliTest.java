@@ -55,7 +55,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
     }
 
-    private static void assertOneLineError(Result r, int code, String contains) {
+    static void assertOneLineError(Result r, int code, String contains) {
         assertEquals(code, r.code(), r.err());
         assertTrue(r.err().startsWith("lstm: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
@@ -173,7 +173,7 @@ class CliTest {
         Result v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("lstm "));
-        for (String cmd : new String[] {"train", "sample", "eval", "info"}) {
+        for (String cmd : new String[] {"train", "sample", "eval", "info", "gradients"}) {
             Result h = run(cmd, "--help");
             assertEquals(0, h.code());
             assertTrue(h.out().contains("Examples:"), cmd);

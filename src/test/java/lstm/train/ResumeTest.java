@@ -76,6 +76,17 @@ class ResumeTest {
     }
 
     @Test
+    void resumedGruIsBitIdentical() {
+        assertResumeIsExact(dir, CellType.GRU, "adam");
+    }
+
+    /** Peepholes are parameters of their own, with their own optimizer moments. */
+    @Test
+    void resumedPeepholeLstmIsBitIdentical() {
+        assertResumeIsExact(dir, CellType.PEEPHOLE, "adam");
+    }
+
+    @Test
     void validationLossEqualsEvaluatorOnTheHeldOutText() {
         Model m = train(dir.resolve("v.lstm"), freshModel(CellType.LSTM, "adam"), null, 12);
         double eval = new Evaluator(m.network, 10, 4).evaluate(corpus().validation()).meanNats();
