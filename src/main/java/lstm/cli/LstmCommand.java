@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
                 SampleCommand.class,
                 EvalCommand.class,
                 InfoCommand.class,
+                Midi2CsvCommand.class,
+                Csv2MidiCommand.class,
         })
 public final class LstmCommand implements Runnable {
     final Io io;
