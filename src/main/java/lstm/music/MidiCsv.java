@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class MidiCsv {
             .setDelimiter(", ").setQuote(null).setRecordSeparator("\n").build();
     /** csvmidi: comma-separated, double quotes, spaces around unquoted fields ignored. */
     private static final CSVFormat INPUT = CSVFormat.Builder.create()
-            .setDelimiter(',').setQuote('"').setIgnoreSurroundingSpaces(true).build();
+            .setDelimiter(',').setQuote('"').setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
 
     private static final String[] CHANNEL_TYPES = {
         "Note_off_c", "Note_on_c", "Poly_aftertouch_c", "Control_c", "Program_c", "Channel_aftertouch_c", "Pitch_bend_c"};
@@ -132,27 +133,58 @@ public final class MidiCsv {
 
     /** Parses midicsv text (ISO 8859-1 bytes); the first bad record fails with its line number. */
     public static SmfFile read(byte[] text) throws MidiFormatException {
-        Reader reader = new Reader();
+        // csvmidi's whole-line comments (# or ;) become empty lines, which the CSV parser skips:
+        // the line numbers stay those of the input
         String[] lines = new String(text, StandardCharsets.ISO_8859_1).split("\r\n|\n|\r", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') continue;
-            try {
-                reader.record(fields(line));
-            } catch (MidiFormatException e) {
-                throw new MidiFormatException("line " + (i + 1) + ": " + e.getMessage());
+        StringBuilder records = new StringBuilder(text.length);
+        for (String line : lines) {
+            if (isRecord(line)) records.append(line.strip());
+            records.append('\n');
+        }
+        Reader reader = new Reader();
+        long line = 0; // of the last record read
+        try (CSVParser parser = CSVParser.parse(records.toString(), INPUT)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!it.hasNext()) break;
+                    record = it.next();
+                } catch (UncheckedIOException e) {
+                    throw syntaxError(lines, (int) line);
+                }
+                line = parser.getCurrentLineNumber();
+                try {
+                    reader.record(record.toList());
+                } catch (MidiFormatException e) {
+                    throw new MidiFormatException("line " + line + ": " + e.getMessage());
+                }
             }
+        } catch (IOException e) {
+            throw new MidiFormatException("cannot parse: " + e.getMessage(), e);
         }
         return reader.finish();
     }
 
-    private static List<String> fields(String line) throws MidiFormatException {
-        try (CSVParser parser = CSVParser.parse(line, INPUT)) {
-            List<CSVRecord> records = parser.getRecords();
-            return records.isEmpty() ? List.of() : records.get(0).toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new MidiFormatException("not a CSV record (" + e.getMessage().replaceFirst("^.*CSVException: ", "") + ")");
+    /** Not blank, not a comment (first non-blank character # or ;). */
+    private static boolean isRecord(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && s.charAt(0) != '#' && s.charAt(0) != ';';
+    }
+
+    /** The first line after {@code from} that is not a CSV record, and why (parsed alone for exact numbers). */
+    private static MidiFormatException syntaxError(String[] lines, int from) {
+        for (int i = from; i < lines.length; i++) {
+            if (!isRecord(lines[i])) continue;
+            try (CSVParser parser = CSVParser.parse(lines[i].strip(), INPUT)) {
+                parser.getRecords();
+            } catch (IOException | UncheckedIOException e) {
+                String why = String.valueOf(e.getMessage()).replaceFirst("^.*CSVException: ", "")
+                        .replaceFirst(" at line: \\d+, position: (\\d+)", " at character $1");
+                return new MidiFormatException("line " + (i + 1) + ": not a CSV record (" + why + ")");
+            }
         }
+        return new MidiFormatException("not CSV text");
     }
 
     /** Builds the file record by record, checking what csvmidi checks. */
