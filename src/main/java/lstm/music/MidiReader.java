@@ -116,6 +116,7 @@ public final class MidiReader {
         SmfFile smf = SmfParser.parse(bytes);
         if (smf.format() == 2) throw new MidiFormatException("SMF type 2 (independent sequences) is not supported");
         if (smf.division() == 0) throw new MidiFormatException("division of 0 ticks per quarter note");
+        checkDataBytes(smf);
         Sequence sequence;
         try {
             sequence = MidiSystem.getSequence(new ByteArrayInputStream(bytes));
@@ -128,6 +129,18 @@ public final class MidiReader {
                     ? "no notes outside the drum channel 10 (keep drums to read them)" : "no notes");
         }
         return notes;
+    }
+
+    /** A channel message's data bytes are 7-bit; a larger one is a status byte out of place. */
+    private static void checkDataBytes(SmfFile smf) throws MidiFormatException {
+        for (int t = 0; t < smf.tracks().size(); t++) {
+            for (SmfEvent e : smf.tracks().get(t)) {
+                if (!e.isChannelMessage()) continue;
+                for (int b : e.data()) {
+                    if (b > 127) throw new MidiFormatException("track " + (t + 1) + " at tick " + e.tick() + ": data byte " + b + " above 127");
+                }
+            }
+        }
     }
 
     private static boolean hasDrumNotes(SmfFile smf) {
