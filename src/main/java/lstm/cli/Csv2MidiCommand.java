@@ -10,9 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "csv2midi",
-        description = {"Turn midicsv text (as written by 'lstm midi2csv' or Debian's midicsv) back into a MIDI file,",
-                "laid out byte for byte as Debian's csvmidi writes it. Stops at the first bad record."},
+@Command(name = "csv2midi", mixinStandardHelpOptions = true,
+        description = {"Turn midicsv text (from 'lstm midi2csv' or Debian's midicsv)",
+                "into a MIDI file, byte for byte as Debian's csvmidi writes it.",
+                "Stops at the first bad record, naming its line."},
         footer = {"", "Example:", "  lstm csv2midi song.csv -o song.mid"})
 final class Csv2MidiCommand implements Callable<Integer> {
     @ParentCommand

@@ -35,7 +35,10 @@ final class InputFiles {
                 Files.write(Path.of(name), bytes);
             }
         } catch (IOException e) {
-            throw new UserException("cannot write " + (name == null ? "-" : name) + ": " + e.getMessage(), null);
+            boolean toStdout = name == null || name.equals("-");
+            // a reader that stops early (lstm midi2csv x.mid | head) is not an error, as for other tools
+            if (toStdout && "Broken pipe".equals(e.getMessage())) return;
+            throw new UserException("cannot write " + (toStdout ? "-" : name) + ": " + e.getMessage(), null);
         }
     }
 }

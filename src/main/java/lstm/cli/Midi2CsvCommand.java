@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "midi2csv",
-        description = {"Print a MIDI file as midicsv text: one record per event (track, time, type, parameters),",
-                "byte for byte what Debian's midicsv prints. 'lstm csv2midi' turns it back into MIDI."},
+@Command(name = "midi2csv", mixinStandardHelpOptions = true,
+        description = {"Print a MIDI file as midicsv text, one record per event:",
+                "track, time, type, parameters (see 'man 5 midicsv').",
+                "The text is byte for byte what Debian's midicsv prints;",
+                "'lstm csv2midi' turns it back into the same MIDI events."},
         footer = {"", "Example:", "  lstm midi2csv song.mid > song.csv"})
 final class Midi2CsvCommand implements Callable<Integer> {
     @ParentCommand

@@ -41,7 +41,9 @@ final class TestMidi {
 
     @SafeVarargs
     static byte[] bytes(int format, int division, List<SmfEvent>... tracks) {
-        return SmfWriter.write(new SmfFile(format, division, List.of(tracks)));
+        List<List<SmfEvent>> list = new ArrayList<>();
+        for (List<SmfEvent> track : tracks) list.add(track);
+        return SmfWriter.write(new SmfFile(format, division, list));
     }
 
     /** Real MIDI files under a folder of the shared corpora, every {@code every}-th in sorted order; empty when absent. */
