@@ -57,6 +57,7 @@ public final class EventCodec {
 
     // ---------------------------------------------------------------- encoding
 
+    /** The tokens of a sequence, from time 0 (leading silence becomes time shifts: see {@link NoteSequence#startingAtZero}). */
     public int[] encode(NoteSequence sequence) {
         List<Boundary> boundaries = new ArrayList<>();
         for (Note n : quantized(sequence).notes()) {
@@ -111,6 +112,7 @@ public final class EventCodec {
 
     // ---------------------------------------------------------------- decoding
 
+    /** The notes of any token sequence (see the class comment); an id outside the vocabulary is a bug: IllegalArgumentException. */
     public NoteSequence decode(int[] tokens) {
         Decoder d = new Decoder();
         for (int token : tokens) {

@@ -35,7 +35,12 @@ public final class MidiReader {
 
     public record Piece(Path path, NoteSequence notes) {}
 
-    public record Skipped(Path path, String reason) {}
+    public record Skipped(Path path, String reason) {
+        /** The one line to show for it: "skipped PATH: REASON". */
+        public String line() {
+            return "skipped " + path + ": " + reason;
+        }
+    }
 
     /** What a read produced: the pieces in file order and the files skipped, with reasons. */
     public record Result(List<Piece> pieces, List<Skipped> skipped) {

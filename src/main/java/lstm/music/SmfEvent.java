@@ -30,6 +30,22 @@ public record SmfEvent(long tick, int status, int metaType, int[] data) {
         return status == SYSEX || status == SYSEX_PACKET;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SmfEvent e && tick == e.tick && status == e.status && metaType == e.metaType
+                && java.util.Arrays.equals(data, e.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(tick, status, metaType) * 31 + java.util.Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "SmfEvent[tick=" + tick + ", status=" + status + ", metaType=" + metaType + ", data=" + java.util.Arrays.toString(data) + "]";
+    }
+
     /** The number of data bytes that follow the status byte of a channel message. */
     public static int channelDataLength(int status) {
         int kind = status & 0xF0;

@@ -124,6 +124,7 @@ class MidiReaderTest {
         assertEquals(3, result.noteCount());
         assertEquals(2.5, result.seconds(), 1e-12);
         assertEquals("2 files read, 3 skipped, 3 notes, 0:00:03", result.summary());
+        assertEquals("skipped " + dir.resolve("a.mid") + ": empty file", result.skipped().get(0).line());
 
         // a file named directly is read whatever its name
         assertEquals(1, DEFAULT.read(List.of(dir.resolve("notes.txt"))).pieces().size());
