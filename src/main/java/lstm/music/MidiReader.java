@@ -120,7 +120,8 @@ public final class MidiReader {
         // our own parser checks every length against the bytes first.
         SmfFile smf = SmfParser.parse(bytes);
         if (smf.format() == 2) throw new MidiFormatException("SMF type 2 (independent sequences) is not supported");
-        if (smf.division() == 0) throw new MidiFormatException("division of 0 ticks per quarter note");
+        boolean smpte = (smf.division() & 0x8000) != 0; // frames per second and ticks per frame
+        if ((smpte ? smf.division() & 0xFF : smf.division()) == 0) throw new MidiFormatException("a time division of 0 ticks");
         checkDataBytes(smf);
         Sequence sequence;
         try {

@@ -43,7 +43,9 @@ public final class WavRenderer {
 
     private WavRenderer() {}
 
+    /** Writes the notes, played on General MIDI instrument {@code program} (0-127), as WAV. */
     public static void render(NoteSequence notes, int program, Options options, OutputStream out) throws IOException {
+        if (program < 0 || program > 127) throw new IllegalArgumentException("program " + program + " outside 0..127");
         AudioFormat format = new AudioFormat(options.sampleRate(), 16, 2, true, false);
         Synthesizer synth;
         try {

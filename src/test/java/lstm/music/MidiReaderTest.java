@@ -57,6 +57,12 @@ class MidiReaderTest {
     }
 
     @Test
+    void zeroTicksPerQuarterOrFrameIsRefused() {
+        assertEquals("a time division of 0 ticks", reason(DEFAULT, bytes(0, 0, track(on(0, 0, 60, 80), off(96, 0, 60)))));
+        assertEquals("a time division of 0 ticks", reason(DEFAULT, bytes(0, 0xE700, track(on(0, 0, 60, 80), off(96, 0, 60)))));
+    }
+
+    @Test
     void typeZeroMergesChannelsAndVelocityZeroEndsANote() throws Exception {
         byte[] file = bytes(0, 100, track(on(0, 0, 60, 80), on(0, 5, 60, 70), on(100, 0, 60, 0), off(200, 5, 60)));
         assertEquals(List.of(new Note(60, 80, 0, 0.5), new Note(60, 70, 0, 1.0)), notes(file));
