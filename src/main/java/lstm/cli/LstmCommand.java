@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
                 InfoCommand.class,
                 GradientsCommand.class,
                 CorpusCommand.class,
+                Midi2CsvCommand.class,
+                Csv2MidiCommand.class,
         })
 public final class LstmCommand implements Runnable {
     final Io io;

@@ -1,5 +1,9 @@
 /**
- * Music: MIDI files in and out (javax.sound.midi), the performance-event codec, the midicsv
- * text format, and rendering to WAV.
+ * Music: MIDI files in ({@link lstm.music.MidiReader}, through javax.sound.midi after our own
+ * {@link lstm.music.SmfParser} has checked every length) and out ({@link lstm.music.MidiWriter}),
+ * notes ({@link lstm.music.NoteSequence}), the performance-event codec
+ * ({@link lstm.music.EventCodec}), the midicsv text format ({@link lstm.music.MidiCsv}) and
+ * rendering to WAV ({@link lstm.music.WavRenderer}, the one class on an internal JDK API).
+ * Prints nothing: skipped files and errors come back as values and exceptions with reasons.
  */
 package lstm.music;
