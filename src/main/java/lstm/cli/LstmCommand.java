@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 SampleCommand.class,
                 EvalCommand.class,
                 InfoCommand.class,
+                ComposeCommand.class,
         })
 public final class LstmCommand implements Runnable {
     final Io io;

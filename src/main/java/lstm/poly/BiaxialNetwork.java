@@ -83,7 +83,7 @@ public final class BiaxialNetwork implements PolyNetwork {
         m.put("lowest_note", Keyboard.LOWEST);
         m.put("time_hidden", PolyModels.list(timeHidden));
         m.put("note_hidden", PolyModels.list(noteHidden));
-        m.put("dropout", (double) dropout);
+        m.put("dropout", Double.parseDouble(Float.toString(dropout)));  // 0.3, not 0.30000001192092896
         return m;
     }
 

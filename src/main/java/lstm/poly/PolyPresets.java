@@ -32,8 +32,8 @@ public final class PolyPresets {
         }
         if (BiaxialNetwork.KIND.equals(kind)) {
             return switch (name) {
-                case "default" -> new Recipe(null, new int[] {48, 48}, new int[] {32, 24}, 0.2f, 2e-3f, 8, 64, 5, 0);
-                case "jsb" -> new Recipe(null, new int[] {64, 64}, new int[] {48, 32}, 0.3f, 2e-3f, 8, 128, 100, 900);
+                case "default" -> new Recipe(null, new int[] {32, 32}, new int[] {32, 16}, 0.2f, 3e-3f, 8, 32, 3, 0);
+                case "jsb" -> new Recipe(null, new int[] {32, 32}, new int[] {32, 16}, 0.2f, 3e-3f, 8, 32, 1000, 900);
                 case "demo" -> new Recipe(null, new int[] {300, 300}, new int[] {100, 50}, 0.5f, 1e-3f, 5, 128, 100, 0);
                 default -> null;
             };

@@ -57,7 +57,7 @@ public final class RollNetwork implements PolyNetwork {
         m.put("keys", Keyboard.KEYS);
         m.put("lowest_note", Keyboard.LOWEST);
         m.put("hidden", PolyModels.list(hidden));
-        m.put("dropout", (double) dropout);
+        m.put("dropout", Double.parseDouble(Float.toString(dropout)));  // 0.3, not 0.30000001192092896
         return m;
     }
 
