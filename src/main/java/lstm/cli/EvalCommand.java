@@ -8,6 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import lstm.io.Json;
 import lstm.io.UserException;
+import lstm.poly.BiaxialNetwork;
+import lstm.poly.FrameEvaluator;
+import lstm.poly.FrameSource;
+import lstm.poly.Piece;
+import lstm.poly.PolyNetwork;
+import lstm.poly.RollNetwork;
 import lstm.train.CharCorpus;
 import lstm.train.Evaluator;
 import lstm.train.Model;
@@ -18,10 +24,12 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Measure how well a model predicts a text: mean loss per character in nats and bits.",
-                "This is the number training reports as validation loss for the same text.", ""},
+                "For roll and biaxial models: frame-level NLL in nats per time step and frame accuracy on piano-roll pieces.",
+                "This is the number training reports as validation loss for the same data.", ""},
         footer = {"", "Examples:",
                 "  lstm eval plays.lstm held-out.txt",
-                "  lstm eval plays.lstm a.txt b.txt --json"})
+                "  lstm eval plays.lstm a.txt b.txt --json",
+                "  lstm eval jsb-roll.lstm ../shared/corpora/jsb/valid.csv --json"})
 final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
@@ -32,7 +40,7 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Text files or folders (or -), read as one text.")
     List<String> files;
 
-    @Option(names = "--json", description = "Print one JSON object: loss_nats, bits_per_char, chars.")
+    @Option(names = "--json", description = "Print one JSON object: loss_nats, bits_per_char, chars (frame models: nll_per_step, frame_accuracy, steps, pieces).")
     boolean json;
 
     @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end (default: ${DEFAULT-VALUE}).")
@@ -40,7 +48,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND);
+        Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND, RollNetwork.KIND, BiaxialNetwork.KIND);
+        if (model.net instanceof PolyNetwork frames) return evaluateFrames(model, frames);
         int[] tokens = ModelOptions.readTokens(model, files, parent.io.in, "evaluate on text made of the model's characters");
         if (tokens.length < 2) throw new UserException("nothing to evaluate: the text has fewer than 2 characters", "give a longer text");
         Evaluator.Loss loss = new Evaluator(model.network, model.options.seqLength, model.options.batchSize).evaluate(tokens);
@@ -53,6 +62,23 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             parent.io.text.printf(Locale.ROOT, "loss %.4f nats/char, %.4f bits/char over %,d characters%n",
                     loss.meanNats(), loss.bitsPerToken(), loss.predicted());
+        }
+        return Main.OK;
+    }
+
+    private int evaluateFrames(Model model, PolyNetwork network) {
+        List<Piece> pieces = FrameSource.read(files);
+        FrameEvaluator.Result r = new FrameEvaluator(network, model.options.seqLength, model.options.batchSize).evaluate(pieces);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("nll_per_step", r.nllPerStep());
+            m.put("frame_accuracy", r.frameAccuracy());
+            m.put("steps", r.steps());
+            m.put("pieces", pieces.size());
+            parent.io.text.println(Json.write(m));
+        } else {
+            parent.io.text.printf(Locale.ROOT, "NLL %.4f nats/step, frame accuracy %.4f over %,d steps in %,d pieces%n",
+                    r.nllPerStep(), r.frameAccuracy(), r.steps(), pieces.size());
         }
         return Main.OK;
     }

@@ -29,6 +29,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model model = ModelOptions.load(modelPath, "java");
+        if (model.network == null) return describeOther(model);
         NetworkConfig c = model.network.config;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", model.kind);
@@ -73,5 +74,28 @@ final class InfoCommand implements Callable<Integer> {
 
     private static String fmt(double x) {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.4f", x) : "none";
+    }
+
+    /** Models with their own architecture (roll, biaxial): their saved network description. */
+    private int describeOther(Model model) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", model.kind);
+        m.put("network", model.net.config());
+        m.put("parameters", model.net.parameterCount());
+        m.put("steps", model.state.step);
+        m.put("epochs", model.state.epoch);
+        m.put("best_val_loss", finite(model.state.bestValLoss));
+        m.put("last_val_loss", finite(model.state.lastValLoss));
+        m.put("train_seconds", Math.round(model.state.trainSeconds * 10) / 10.0);
+        m.put("batch_size", model.options.batchSize);
+        m.put("seq_length", model.options.seqLength);
+        m.put("optimizer", model.options.optimizer);
+        if (json) {
+            parent.io.text.println(Json.write(m));
+        } else {
+            parent.io.text.printf(Locale.ROOT, "%s%n", modelPath);
+            m.forEach((k, v) -> parent.io.text.printf(Locale.ROOT, "  %-14s %s%n", k, v));
+        }
+        return Main.OK;
     }
 }

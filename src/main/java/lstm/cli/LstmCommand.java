@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
                 CorpusCommand.class,
                 Midi2CsvCommand.class,
                 Csv2MidiCommand.class,
+                ComposeCommand.class,
         })
 public final class LstmCommand implements Runnable {
     final Io io;

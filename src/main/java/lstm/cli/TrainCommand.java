@@ -25,6 +25,7 @@ import lstm.train.TrainOptions;
 import lstm.train.Trainer;
 import lstm.train.TrainingState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  lstm train corpora/plays.txt -o plays.lstm --time 1m",
                 "  lstm train shakespeare.txt -o big.lstm --layers 2 --hidden 512 --dropout 0.2 --steps 20000 --log big.csv",
-                "  lstm train shakespeare.txt -o big.lstm --resume --steps 40000"})
+                "  lstm train shakespeare.txt -o big.lstm --resume --steps 40000",
+                "  lstm train --model roll jsb/train.csv --valid jsb/valid.csv --preset jsb -o jsb-roll.lstm"})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
@@ -141,9 +143,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Mixin
+    PolyTrainOptions poly;
+
     @Override
     public Integer call() {
         validate();
+        if (!"char".equals(poly.model)) return new PolyTraining(this).run();
         MatrixEngine mm = engine(blas);
         TextReader reader = new TextReader(keepCr);
         List<Document> docs = reader.read(corpus, parent.io.in);
@@ -227,7 +233,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void applyShapeOptions(TrainOptions o) {
+    void applyShapeOptions(TrainOptions o) {
         o.batchSize = batchSize;
         o.seqLength = seqLength;
         o.optimizer = optimizer;

@@ -51,6 +51,12 @@ public final class LayerBuffers {
         dGatesRec = layer.separateRecurrentGates() ? new float[rows * g] : dGatesIn;
     }
 
+    /** Points the layer at a dense input: row r (r = t·batch + b) starts at offset + r·inputSize. */
+    public void setInput(float[] input, int offset) {
+        this.input = input;
+        this.inputOffset = offset;
+    }
+
     /** Offset of slot {@code t + 1} (step t) in hidden, cell and dHidden. */
     public int stateOffset(int t, int hiddenSize) {
         return (t + 1) * batch * hiddenSize;

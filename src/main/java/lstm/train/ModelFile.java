@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import lstm.io.Json;
 import lstm.io.SafeTensors;
@@ -32,13 +33,13 @@ public final class ModelFile {
 
     public static void save(Path path, Model model, Map<String, float[]> resumeTensors) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (Param p : model.network.params()) tensors.put(p.name, new Tensor(p.shape, p.value));
+        for (Param p : model.net.params()) tensors.put(p.name, new Tensor(p.shape, p.value));
         resumeTensors.forEach((name, data) -> tensors.put(name, new Tensor(new int[] {data.length}, data)));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("format_version", Integer.toString(VERSION));
         meta.put("kind", model.kind);
-        meta.put("network", Json.write(networkMap(model.network.config)));
+        meta.put("network", Json.write(model.net.config()));
         meta.put("codec", Json.write(model.codec));
         meta.put("training_options", Json.write(model.options.savedFields()));
         meta.put("training_state", Json.write(model.state.toMap()));
@@ -46,7 +47,21 @@ public final class ModelFile {
         SafeTensors.write(path, tensors, meta);
     }
 
+    /**
+     * Builds the network of a kind that is not a token model from its saved description, or
+     * returns null when it does not know the kind.
+     */
+    public interface Architectures {
+        ModelNetwork build(String kind, Map<String, Object> config, MatrixEngine mm);
+    }
+
+    /** Loads a token model ({@code char}, ...). */
     public static Loaded load(Path path, MatrixEngine mm) {
+        return load(path, mm, (kind, config, engine) -> null);
+    }
+
+    /** Loads a model of any kind; kinds with their own architecture are built by {@code architectures}. */
+    public static Loaded load(Path path, MatrixEngine mm, Architectures architectures) {
         SafeTensors.Contents contents = SafeTensors.read(path);
         Map<String, String> meta = contents.metadata();
         if (!FORMAT.equals(meta.get("format"))) {
@@ -59,10 +74,13 @@ public final class ModelFile {
                     "upgrade lstm");
         }
         try {
-            NetworkConfig config = networkConfig(Json.readObject(meta.get("network")));
-            Network network = new Network(config, mm);
+            String kind = meta.get("kind");
+            Map<String, Object> networkMeta = Json.readObject(meta.get("network"));
+            ModelNetwork custom = architectures.build(kind, networkMeta, mm);
+            Network network = custom == null ? new Network(networkConfig(networkMeta), mm) : null;
+            List<Param> params = custom == null ? network.params() : custom.params();
             Map<String, Tensor> tensors = contents.tensors();
-            for (Param p : network.params()) {
+            for (Param p : params) {
                 Tensor t = tensors.get(p.name);
                 if (t == null || t.data().length != p.size()) {
                     throw new UserException(path + " is not a valid model file: tensor " + p.name + " is missing or has the wrong size",
@@ -78,7 +96,8 @@ public final class ModelFile {
             options.restoreSavedFields(Json.readObject(meta.get("training_options")));
             TrainingState state = TrainingState.fromMap(Json.readObject(meta.get("training_state")));
             Map<String, Object> codec = Json.readObject(meta.get("codec"));
-            return new Loaded(new Model(meta.get("kind"), network, codec, options, state), resume);
+            Model model = custom == null ? new Model(kind, network, codec, options, state) : new Model(kind, custom, codec, options, state);
+            return new Loaded(model, resume);
         } catch (IOException | RuntimeException e) {
             if (e instanceof UserException u) throw u;
             throw new UserException(path + " is not a valid model file: its metadata is incomplete (" + e.getMessage() + ")",

@@ -5,56 +5,49 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import lstm.linalg.Rng;
-import lstm.nn.Network;
 import lstm.nn.Optimizer;
-import lstm.nn.Workspace;
 
 /**
  * The training loop: stateful truncated back-propagation through time over contiguous streams,
  * gradient clipping by global norm, a learning-rate schedule, periodic validation and atomic
- * checkpoints that hold everything an exact resumption needs.
+ * checkpoints that hold everything an exact resumption needs. What a chunk is and how it is
+ * validated comes from the model kind's {@link TrainingTask}.
  */
 public final class Trainer {
     public enum Outcome { COMPLETED, INTERRUPTED }
 
     private final Model model;
     private final TrainOptions options;
-    private final TokenData data;
+    private final TrainingTask task;
     private final Path output;
     private final Path bestOutput;
-    private final Network network;
     private final Optimizer optimizer;
-    private final Workspace ws;
-    private final Batcher batcher;
     private final Rng rng;
-    private final int[] inputs;
-    private final int[] targets;
-    private Evaluator evaluator;
 
     /**
      * @param resumeTensors optimizer moments and carried state from the model file, or null to start fresh
      * @param bestOutput where to keep the model with the lowest validation loss, or null
      */
     public Trainer(Model model, Map<String, float[]> resumeTensors, TokenData data, Path output, Path bestOutput) {
+        this(model, resumeTensors, new TokenTask(model.network, model.options, data), output, bestOutput);
+    }
+
+    /** Trains any model kind: the task runs the chunks, this loop does the rest. */
+    public Trainer(Model model, Map<String, float[]> resumeTensors, TrainingTask task, Path output, Path bestOutput) {
         this.model = model;
         this.options = model.options;
-        this.data = data;
+        this.task = task;
         this.output = output;
         this.bestOutput = bestOutput;
-        this.network = model.network;
-        this.batcher = new Batcher(data.train(), options.seqLength, options.batchSize);
-        this.ws = network.workspace(options.seqLength, options.batchSize);
-        this.optimizer = Optimizer.create(options.optimizer, network.params(), options.momentum);
-        this.inputs = new int[options.seqLength * options.batchSize];
-        this.targets = new int[options.seqLength * options.batchSize];
+        this.optimizer = Optimizer.create(options.optimizer, task.params(), options.momentum);
         this.rng = new Rng(options.seed);
         TrainingState state = model.state;
         if (resumeTensors != null) {
             optimizer.setState(resumeTensors);
-            ws.setState(resumeTensors);
+            task.setCarriedState(resumeTensors);
             rng.setState(state.rng);
         }
-        state.corpus = data.fingerprint();
+        state.corpus = task.dataFingerprint();
     }
 
     public Outcome run(TrainingListener listener, BooleanSupplier stopRequested) {
@@ -70,24 +63,21 @@ public final class Trainer {
                 return Outcome.INTERRUPTED;
             }
             float lr = options.learningRateAt(state.step);
-            batcher.fill(state.cursor, inputs, targets);
-            network.zeroGrad();
-            double loss = network.forward(ws, inputs, targets, rng) / ws.predicted();
-            network.backward(ws);
-            double norm = Optimizer.clipGlobalNorm(network.params(), options.gradClip);
+            double loss = task.trainStep(state.epoch, state.cursor, rng);
+            double norm = Optimizer.clipGlobalNorm(task.params(), options.gradClip);
             optimizer.update(lr, state.step + 1);
-            ws.carryState();
+            task.endOfChunk();
             state.step++;
             stepsThisRun++;
-            state.tokensSeen += inputs.length;
-            if (++state.cursor == batcher.chunksPerEpoch) {
+            state.tokensSeen += task.positionsPerStep();
+            if (++state.cursor == task.chunksPerEpoch()) {
                 state.cursor = 0;
                 state.epoch++;
-                ws.resetState();
+                task.resetState();
             }
             state.trainSeconds = secondsBefore + seconds(runStart);
             double elapsed = seconds(runStart);
-            double rate = stepsThisRun * inputs.length / Math.max(elapsed, 1e-9);
+            double rate = stepsThisRun * task.positionsPerStep() / Math.max(elapsed, 1e-9);
             TrainingListener.Progress progress = progress(state, loss, Double.NaN, lr, norm, rate, elapsed, eta(state, runStart, stepsThisRun));
             listener.onStep(progress);
             boolean last = finished(state, runStart);
@@ -116,11 +106,9 @@ public final class Trainer {
         return options.maxSeconds > 0 && seconds(runStart) >= options.maxSeconds;
     }
 
-    /** Mean validation loss in nats per token, NaN when there is no validation text. */
+    /** Mean validation loss (nats per token or per time step), NaN when there is no validation data. */
     public double validate() {
-        if (data.validation().length < 2) return Double.NaN;
-        if (evaluator == null) evaluator = new Evaluator(network, options.seqLength, options.batchSize);
-        return evaluator.evaluate(data.validation()).meanNats();
+        return task.validate();
     }
 
     private double eta(TrainingState state, long runStart, long stepsThisRun) {
@@ -128,7 +116,7 @@ public final class Trainer {
         double eta = Double.POSITIVE_INFINITY;
         if (options.maxSteps > 0) eta = Math.min(eta, (options.maxSteps - state.step) * perStep);
         if (options.maxEpochs > 0) {
-            long left = (long) (options.maxEpochs - state.epoch) * batcher.chunksPerEpoch - state.cursor;
+            long left = (long) (options.maxEpochs - state.epoch) * task.chunksPerEpoch() - state.cursor;
             eta = Math.min(eta, left * perStep);
         }
         if (options.maxSeconds > 0) eta = Math.min(eta, options.maxSeconds - seconds(runStart));
@@ -137,14 +125,14 @@ public final class Trainer {
 
     private TrainingListener.Progress progress(TrainingState state, double loss, double val, float lr, double norm,
                                                double rate, double elapsed, double eta) {
-        return new TrainingListener.Progress(state.step, state.epoch, state.cursor / (double) batcher.chunksPerEpoch,
+        return new TrainingListener.Progress(state.step, state.epoch, state.cursor / (double) task.chunksPerEpoch(),
                 loss, val, lr, norm, rate, elapsed, eta);
     }
 
     private void save(Path path) {
         model.state.rng = rng.state();
         Map<String, float[]> resume = new LinkedHashMap<>(optimizer.state());
-        resume.putAll(ws.state());
+        resume.putAll(task.carriedState());
         ModelFile.save(path, model, resume);
     }
 
