@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
                 SampleCommand.class,
                 EvalCommand.class,
                 InfoCommand.class,
+                PlotCommand.class,
+                NoveltyCommand.class,
+                CompletionCommand.class,
         })
 public final class LstmCommand implements Runnable {
     final Io io;
