@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Measure how well a model predicts a text: mean loss per character in nats and bits.",
                 "This is the number training reports as validation loss for the same text.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm eval plays.lstm held-out.txt",
                 "  lstm eval plays.lstm a.txt b.txt --json"})
 final class EvalCommand implements Callable<Integer> {

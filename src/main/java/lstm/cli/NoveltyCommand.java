@@ -16,12 +16,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "novelty", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"How new is a sample? For n = 1..50, the share of the sample's n-grams (runs of n characters)",
-                "that occur nowhere in the corpus, and the longest span the sample copies verbatim from it.",
-                "N-grams do not run across the corpus's files.", ""},
-        footer = {"", "Examples:",
+        description = {"Measure how much of a sample is new and how much it copies from the corpus.",
+                "For n = 1..50, the share of the sample's n-grams (runs of n characters) that",
+                "occur nowhere in the corpus, and the longest span the sample copies verbatim.",
+                "N-grams do not run across corpus files.", ""},
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm sample plays.lstm -n 2000 | lstm novelty corpora/plays.txt",
-                "  lstm novelty corpora/plays.txt sample.txt --json | jq '.ngrams[9].novel_fraction'"})
+                "  lstm novelty corpora/plays.txt sample.txt --json | jq .longest_copy.length"})
 final class NoveltyCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
@@ -35,9 +36,9 @@ final class NoveltyCommand implements Callable<Integer> {
     @Option(names = "--max-n", paramLabel = "N", defaultValue = "" + Novelty.DEFAULT_MAX_N, description = "Longest n-grams to count (default: ${DEFAULT-VALUE}).")
     int maxN;
 
-    @Option(names = "--json", description = {"Print one JSON object: corpus_chars, sample_chars, ngrams [{n, count, novel, novel_fraction}] (n up to",
-            "--max-n or the sample's length), longest_copy {length, sample_offset, corpus_file, corpus_offset, corpus_line,",
-            "corpus_column, text} (only length 0 when nothing is shared)."})
+    @Option(names = "--json", description = "Print one JSON object: corpus_chars, sample_chars, ngrams [{n, count, novel, novel_fraction}] "
+            + "(n up to --max-n or the sample's length), longest_copy {length, sample_offset, corpus_file, corpus_offset, "
+            + "corpus_line, corpus_column, text} (only length 0 when nothing is shared).")
     boolean json;
 
     @Option(names = "--keep-cr", description = "Keep carriage returns (CRLF is otherwise read as LF), as 'lstm train --keep-cr'.")

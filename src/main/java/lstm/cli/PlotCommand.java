@@ -26,9 +26,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plot", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Draw a PNG picture: the loss curves of metrics logs written by 'lstm train --log' (several logs",
-                "compare runs in one plot), or the piano roll of a MIDI file (time across, pitch up, darker = louder).", ""},
-        footer = {"", "Examples:",
+        description = {"Draw a PNG: the loss curves of training logs, or the piano roll of a MIDI file.",
+                "Loss curves come from the metrics CSV files that 'lstm train --log' writes;",
+                "several files compare runs in one plot. A piano roll has time across, pitch",
+                "up, and darker bars for louder notes.", ""},
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm plot big.csv -o loss.png",
                 "  lstm plot small.csv big.csv --x time -o compare.png",
                 "  lstm plot composed.mid -o roll.png --width 1600"})
@@ -50,10 +52,10 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--x", paramLabel = "AXIS", defaultValue = "step", description = "Loss plots: step or time (training time) across (default: ${DEFAULT-VALUE}).")
     String x;
 
-    @Option(names = "--width", defaultValue = "900", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "900", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "560", description = "Height in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--height", paramLabel = "PIXELS", defaultValue = "560", description = "Height in pixels (default: ${DEFAULT-VALUE}).")
     int height;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Title (default: made from the file names).")

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sample", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Generate text from a trained text model and stream it to standard output.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm sample plays.lstm --length 500",
                 "  lstm sample plays.lstm --prime 'KING:' --temperature 0.7 --seed 7",
                 "  lstm sample plays.lstm --temperature 0 --length 200    # most likely character each time",
@@ -62,12 +62,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end (default: ${DEFAULT-VALUE}).")
     String blas;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = {"Independent samples to write, each from the prime;",
-            "sample i (counting from 0) uses seed + i (default: ${DEFAULT-VALUE})."})
+    @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Independent samples to write, each from the prime; sample i (counting from 0) uses seed + i (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--separator", paramLabel = "LINE", description = {"Line written between samples (default: a blank line).",
-            "Samples may hold blank lines themselves: use --jsonl to split them exactly."})
+    @Option(names = "--separator", paramLabel = "LINE", description = "Line written between samples (default: a blank line). Samples may hold blank lines themselves: use --jsonl to split them exactly.")
     String separator;
 
     @Option(names = "--jsonl", description = "One JSON object a line per sample: {\"seed\":..,\"text\":..}, the text with the prime.")

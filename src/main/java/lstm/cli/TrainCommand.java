@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Train a model on a corpus: text files, folders of text, or - for standard input.",
                 "Checkpoints are written atomically to the output file; Ctrl-C saves and exits with 130.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm train corpora/plays.txt -o plays.lstm --time 1m",
                 "  lstm train shakespeare.txt -o big.lstm --layers 2 --hidden 512 --dropout 0.2 --steps 20000 --log big.csv",
                 "  lstm train shakespeare.txt -o big.lstm --resume --steps 40000"})

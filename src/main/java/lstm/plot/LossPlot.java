@@ -3,7 +3,9 @@ package lstm.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -49,10 +51,13 @@ public final class LossPlot {
         chart.getStyler().setXAxisMin(0.0);   // runs start at zero; round ticks follow
         chart.getStyler().setXAxisDecimalPattern(x == XAxis.STEP ? "#,###" : "#,##0.#");
         chart.getStyler().setYAxisDecimalPattern("0.00");
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < curves.size(); i++) {
             LossCurve curve = curves.get(i);
             Color color = Palette.color(i);
-            String prefix = one ? "" : curve.name() + " ";
+            String name = curve.name();
+            for (int k = 2; !names.add(name); k++) name = curve.name() + " (" + k + ")";   // runs/a/log.csv, runs/b/log.csv
+            String prefix = one ? "" : name + " ";
             if (!curve.train().isEmpty()) {
                 XYSeries s = chart.addSeries(prefix + (one ? "training" : "train"), xs(curve.train(), x, unit), ys(curve.train()));
                 s.setMarker(SeriesMarkers.NONE);
