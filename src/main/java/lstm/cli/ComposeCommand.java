@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Compose music with a roll or biaxial model and write it as a MIDI file.",
                 "Frames are sampled one at a time; while fewer than --min-notes keys sound, every key's",
                 "probability is raised (the biaxial demo's adaptive sampling), so the music keeps going.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm compose jsb-biaxial.lstm -o chorale.mid --seconds 30 --seed 7",
                 "  lstm compose jsb-roll.lstm -o - --steps 64 --temperature 0.8 --primer jsb/valid.csv --primer-steps 8 > out.mid"})
 final class ComposeCommand implements Callable<Integer> {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code lstm corpus list|fetch}: the public corpora of the manifest, downloaded and verified. */
 @Command(name = "corpus", mixinStandardHelpOptions = true,
         description = {"List public corpora and download them, verified by size and SHA-256.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm corpus list",
                 "  lstm corpus fetch tinyshakespeare -o corpora",
                 "  lstm train corpora/tinyshakespeare.txt -o shakespeare.lstm --time 10m"},

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Turn midicsv text (from 'lstm midi2csv' or Debian's midicsv)",
                 "into a MIDI file, byte for byte as Debian's csvmidi writes it.",
                 "Stops at the first bad record, naming its line."},
-        footer = {"", "Example:", "  lstm csv2midi song.csv -o song.mid"})
+        footerHeading = "%nExamples:%n", footer = {"  lstm csv2midi song.csv -o song.mid"})
 final class Csv2MidiCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;

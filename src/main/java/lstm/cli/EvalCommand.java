@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Measure how well a model predicts a text: mean loss per character in nats and bits.",
                 "For roll and biaxial models: frame-level NLL in nats per time step and frame accuracy on piano-roll pieces.",
                 "This is the number training reports as validation loss for the same data.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm eval plays.lstm held-out.txt",
                 "  lstm eval plays.lstm a.txt b.txt --json",
                 "  lstm eval jsb-roll.lstm ../shared/corpora/jsb/valid.csv --json"})

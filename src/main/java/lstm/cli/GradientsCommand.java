@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
                 "cells (lstm, gru, peephole, cifg) can keep far more of it.",
                 "To stay fast, each position reads only --warmup characters, one at a time,",
                 "before its K steps of history to set up the recurrent state.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm gradients plays.lstm held-out.txt",
                 "  lstm gradients plays.lstm held-out.txt --max-lag 100 --all",
                 "  lstm gradients plays.lstm held-out.txt --json | jq '.layers[].ratio'"})

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Describe a model: kind, cell, size, vocabulary and how far it was trained.", ""},
-        footer = {"", "Examples:", "  lstm info plays.lstm", "  lstm info plays.lstm --json | jq .steps"})
+        footerHeading = "%nExamples:%n", footer = {"  lstm info plays.lstm", "  lstm info plays.lstm --json | jq .steps"})
 final class InfoCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = LstmCommand.Version.class,
         description = {"Train LSTM language models on text and music, and generate from them.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm train corpora/tiny-plays.txt -o plays.lstm --time 1m",
                 "  lstm sample plays.lstm --length 500 --temperature 0.8",
                 "",
@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
                 Midi2CsvCommand.class,
                 Csv2MidiCommand.class,
                 ComposeCommand.class,
+                PlotCommand.class,
+                NoveltyCommand.class,
+                CompletionCommand.class,
         })
 public final class LstmCommand implements Runnable {
     final Io io;

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
                 "track, time, type, parameters (see 'man 5 midicsv').",
                 "The text is byte for byte what Debian's midicsv prints;",
                 "'lstm csv2midi' turns it back into the same MIDI events."},
-        footer = {"", "Example:", "  lstm midi2csv song.mid > song.csv"})
+        footerHeading = "%nExamples:%n", footer = {"  lstm midi2csv song.mid > song.csv"})
 final class Midi2CsvCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;

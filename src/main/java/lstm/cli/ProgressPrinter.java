@@ -3,13 +3,18 @@ package lstm.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import lstm.io.MetricsLog;
+import lstm.io.UserException;
+import lstm.plot.Frame;
+import lstm.plot.LossCurve;
+import lstm.plot.LossPlot;
 import lstm.train.TrainingListener;
 
 /**
  * Shows training progress on stderr: a live one-line bar on a terminal, plain periodic lines
- * otherwise; evaluations and checkpoints always get a line. Also feeds the metrics CSV.
+ * otherwise; evaluations and checkpoints always get a line. Also feeds the metrics CSV and the loss plot.
  */
 final class ProgressPrinter implements TrainingListener {
     private final PrintStream err;
@@ -24,6 +29,8 @@ final class ProgressPrinter implements TrainingListener {
     private double logLossSum;
     private int logLossCount;
     private boolean barShown;
+    private LossCurve curve;
+    private Path plot;
 
     ProgressPrinter(PrintStream err, boolean quiet, MetricsLog log, int logEvery, long maxSteps) {
         this.err = err;
@@ -32,6 +39,12 @@ final class ProgressPrinter implements TrainingListener {
         this.log = log;
         this.logEvery = logEvery;
         this.maxSteps = maxSteps;
+    }
+
+    /** Also keep a loss plot: the curve gets every metrics row, and the PNG is redrawn at each evaluation. */
+    void plotTo(Path png, LossCurve curve) {
+        this.plot = png;
+        this.curve = curve;
     }
 
     /** True when stderr is a terminal (Linux: fd 2 links to a tty device). */
@@ -50,7 +63,7 @@ final class ProgressPrinter implements TrainingListener {
         lossCount++;
         logLossSum += p.stepLoss();
         logLossCount++;
-        if (log != null && p.step() % logEvery == 0) {
+        if ((log != null || curve != null) && p.step() % logEvery == 0) {
             append(p, logLossSum / logLossCount, Double.NaN);
             logLossSum = 0;
             logLossCount = 0;
@@ -74,16 +87,27 @@ final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onEvaluation(Progress p, boolean best) {
-        if (log != null) {
+        if (log != null || curve != null) {
             double train = logLossCount > 0 ? logLossSum / logLossCount : p.stepLoss();
             append(p, train, p.valLoss());
             logLossSum = 0;
             logLossCount = 0;
         }
+        if (plot != null) redrawPlot();
         if (quiet) return;
         clearBar();
         err.println(describe(p, p.stepLoss(), p.valLoss()) + (best ? "  (best)" : ""));
         err.flush();
+    }
+
+    /** A plot that cannot be written is worth a warning, not the training run. */
+    private void redrawPlot() {
+        try {
+            LossPlot.write(List.of(curve), LossPlot.XAxis.STEP, new Frame(900, 560, null), plot);
+        } catch (UserException e) {
+            clearBar();
+            err.println("lstm: warning: " + e.userMessage() + "; training goes on");
+        }
     }
 
     @Override
@@ -95,8 +119,11 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     private void append(Progress p, double trainLoss, double valLoss) {
-        log.append(p.step(), p.epoch() + p.epochFraction(), trainLoss, valLoss, p.learningRate(), p.gradNorm(),
-                p.tokensPerSecond(), p.elapsedSeconds());
+        if (log != null) {
+            log.append(p.step(), p.epoch() + p.epochFraction(), trainLoss, valLoss, p.learningRate(), p.gradNorm(),
+                    p.tokensPerSecond(), p.elapsedSeconds());
+        }
+        if (curve != null) curve.add(p.step(), p.elapsedSeconds(), trainLoss, valLoss);
     }
 
     void finish() {

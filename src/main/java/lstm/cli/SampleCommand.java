@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import lstm.io.Json;
 import lstm.io.UserException;
 import lstm.sample.Generator;
 import lstm.sample.Sampler;
@@ -21,11 +24,13 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sample", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Generate text from a trained text model and stream it to standard output.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm sample plays.lstm --length 500",
                 "  lstm sample plays.lstm --prime 'KING:' --temperature 0.7 --seed 7",
                 "  lstm sample plays.lstm --temperature 0 --length 200    # most likely character each time",
-                "  lstm sample plays.lstm --length 100000 | head -20"})
+                "  lstm sample plays.lstm --length 100000 | head -20",
+                "  lstm sample plays.lstm --count 5 --separator '-----'",
+                "  lstm sample plays.lstm --count 100 --jsonl | jq -r .text"})
 final class SampleCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
@@ -57,6 +62,15 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end (default: ${DEFAULT-VALUE}).")
     String blas;
 
+    @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Independent samples to write, each from the prime; sample i (counting from 0) uses seed + i (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--separator", paramLabel = "LINE", description = "Line written between samples (default: a blank line). Samples may hold blank lines themselves: use --jsonl to split them exactly.")
+    String separator;
+
+    @Option(names = "--jsonl", description = "One JSON object a line per sample: {\"seed\":..,\"text\":..}, the text with the prime.")
+    boolean jsonl;
+
     @Override
     public Integer call() throws IOException {
         if (length < 0) throw new UsageException("--length must not be negative, got " + length);
@@ -64,6 +78,8 @@ final class SampleCommand implements Callable<Integer> {
         if (topK < 0) throw new UsageException("--top-k must be 0 or more, got " + topK);
         if (!(topP > 0 && topP <= 1)) throw new UsageException("--top-p must be in (0, 1], got " + topP);
         if (prime != null && primeFile != null) throw new UsageException("give --prime or --prime-file, not both");
+        if (count < 1) throw new UsageException("--count must be at least 1, got " + count);
+        if (jsonl && separator != null) throw new UsageException("give --separator or --jsonl, not both");
         Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND);
         Vocabulary vocab = CharCorpus.vocabulary(model);
         int[] primeText = primeCodePoints(CharCorpus.keepCr(model));
@@ -74,29 +90,58 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserException("the prime has characters the model has never seen: " + e.getMessage(),
                     "use only characters of the training text");
         }
-        Generator generator = new Generator(model.network, new Sampler(vocab.size(), temperature, topK, topP, seed));
         OutputStream out = parent.io.out;
-        StringBuilder chunk = new StringBuilder();
         try {
-            if (primeTokens.length == 0) {
-                int newline = vocab.id('\n');
-                generator.feed(newline >= 0 ? newline : 0);   // start as if at the beginning of a line
-            } else {
-                for (int token : primeTokens) generator.feed(token);
-                chunk.appendCodePoint(0).setLength(0);
-                for (int cp : primeText) chunk.appendCodePoint(cp);
+            int last = '\n';
+            for (int i = 0; i < count; i++) {
+                Generator generator = new Generator(model.network, new Sampler(vocab.size(), temperature, topK, topP, seed + i));
+                if (jsonl) {
+                    StringBuilder text = new StringBuilder();
+                    generate(generator, vocab, primeTokens, primeText, text::append);
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("seed", seed + i);
+                    line.put("text", text.toString());
+                    out.write((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } else {
+                    if (i > 0) out.write(((last == '\n' ? "" : "\n") + (separator == null ? "" : separator) + "\n").getBytes(StandardCharsets.UTF_8));
+                    last = generate(generator, vocab, primeTokens, primeText, chunk -> write(chunk, out));
+                }
             }
-            for (long i = 0; i < length; i++) {
-                chunk.appendCodePoint(vocab.codePoint(generator.next()));
-                if (chunk.length() >= 64 || chunk.charAt(chunk.length() - 1) == '\n') flush(chunk, out);
-            }
-            flush(chunk, out);
-            if (!chunk.isEmpty() || length > 0) out.flush();
         } catch (IOException e) {
             if (isBrokenPipe(e)) return Main.OK;   // the reader (say, head) has all it wants
             throw e;
         }
         return Main.OK;
+    }
+
+    /** Where generated text goes, a chunk at a time. */
+    private interface TextSink {
+        void accept(CharSequence chunk) throws IOException;
+    }
+
+    /** One sample: the prime, then {@code length} characters; returns the last code point written (or newline if none). */
+    private int generate(Generator generator, Vocabulary vocab, int[] primeTokens, int[] primeText, TextSink sink) throws IOException {
+        StringBuilder chunk = new StringBuilder();
+        int last = '\n';
+        if (primeTokens.length == 0) {
+            int newline = vocab.id('\n');
+            generator.feed(newline >= 0 ? newline : 0);   // start as if at the beginning of a line
+        } else {
+            for (int token : primeTokens) generator.feed(token);
+            for (int cp : primeText) chunk.appendCodePoint(cp);
+            last = primeText[primeText.length - 1];
+        }
+        for (long i = 0; i < length; i++) {
+            last = vocab.codePoint(generator.next());
+            chunk.appendCodePoint(last);
+            if (chunk.length() >= 64 || last == '\n') {
+                sink.accept(chunk);
+                chunk.setLength(0);
+            }
+        }
+        if (!chunk.isEmpty()) sink.accept(chunk);
+        return last;
     }
 
     private int[] primeCodePoints(boolean keepCr) {
@@ -106,11 +151,9 @@ final class SampleCommand implements Callable<Integer> {
         return new int[0];
     }
 
-    private static void flush(StringBuilder chunk, OutputStream out) throws IOException {
-        if (chunk.isEmpty()) return;
+    private static void write(CharSequence chunk, OutputStream out) throws IOException {
         out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
-        chunk.setLength(0);
     }
 
     static boolean isBrokenPipe(IOException e) {

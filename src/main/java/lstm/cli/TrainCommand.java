@@ -14,6 +14,7 @@ import lstm.linalg.Rng;
 import lstm.nn.CellType;
 import lstm.nn.Network;
 import lstm.nn.NetworkConfig;
+import lstm.plot.LossCurve;
 import lstm.text.Document;
 import lstm.text.TextReader;
 import lstm.text.Vocabulary;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Train a model on a corpus: text files, folders of text, or - for standard input.",
                 "Checkpoints are written atomically to the output file; Ctrl-C saves and exits with 130.", ""},
-        footer = {"", "Examples:",
+        footerHeading = "%nExamples:%n", footer = {
                 "  lstm train corpora/plays.txt -o plays.lstm --time 1m",
                 "  lstm train shakespeare.txt -o big.lstm --layers 2 --hidden 512 --dropout 0.2 --steps 20000 --log big.csv",
                 "  lstm train shakespeare.txt -o big.lstm --resume --steps 40000",
@@ -128,6 +129,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE", description = "Append metrics to this CSV file.")
     Path log;
 
+    @Option(names = "--plot", paramLabel = "PNG", description = "Redraw this loss plot (PNG) at each evaluation; with --log, it continues the log's curve.")
+    Path plot;
+
     @Option(names = "--log-every", defaultValue = "10", description = "Steps between rows of the metrics log (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
@@ -203,8 +207,10 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         Trainer trainer = new Trainer(model, resumeTensors, data, output, keepBest ? bestPath(output) : null);
+        LossCurve curve = plot == null ? null : plotCurve();   // before the log is opened (and perhaps created)
         MetricsLog metrics = log == null ? null : new MetricsLog(log);
         ProgressPrinter progress = new ProgressPrinter(parent.io.err, quiet, metrics, Math.max(1, logEvery), options.maxSteps);
+        if (plot != null) progress.plotTo(plot, curve);
         if (!quiet) {
             parent.io.err.printf("training %s: %s, %d × %d %s, %,d parameters, vocabulary %d; %,d training / %,d validation characters%n",
                     output, resume ? "resumed at step " + model.state.step : "new model", model.network.config.layers(),
@@ -219,6 +225,13 @@ final class TrainCommand implements Callable<Integer> {
             progress.finish();
         }
         return outcome == Trainer.Outcome.INTERRUPTED ? Main.INTERRUPTED : Main.OK;
+    }
+
+    /** The curve behind --plot: it continues what the log already holds (a resumed run), else starts empty. */
+    private LossCurve plotCurve() {
+        String name = output.getFileName().toString().replaceFirst("\\.lstm$", "");
+        boolean logHasRows = log != null && Files.isRegularFile(log) && log.toFile().length() > 0;
+        return logHasRows ? LossCurve.read(log, name) : new LossCurve(name);
     }
 
     static Path bestPath(Path output) {
@@ -286,6 +299,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!(valFraction >= 0 && valFraction < 1)) throw new UsageException("--val-fraction must be in [0, 1), got " + valFraction);
         if (steps != null && steps < 1) throw new UsageException("--steps must be at least 1, got " + steps);
         if (epochs != null && epochs < 1) throw new UsageException("--epochs must be at least 1, got " + epochs);
+        if (plot != null && !Files.isDirectory(plot.toAbsolutePath().getParent())) throw new UsageException("--plot: no folder " + plot.toAbsolutePath().getParent());
         if (evalEvery < 0 || checkpointEvery < 0 || warmup < 0) throw new UsageException("--eval-every, --checkpoint-every and --warmup must not be negative");
         if (!List.of("adam", "rmsprop", "sgd").contains(optimizer)) throw new UsageException("--optimizer must be adam, rmsprop or sgd, got '" + optimizer + "'");
         if (!List.of("constant", "step", "cosine").contains(schedule)) throw new UsageException("--schedule must be constant, step or cosine, got '" + schedule + "'");

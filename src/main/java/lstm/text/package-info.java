@@ -1,5 +1,5 @@
 /**
- * Text corpora: strict UTF-8 reading into Unicode code points, the character vocabulary, and
- * the public-corpus manifest.
+ * Text corpora: strict UTF-8 reading into Unicode code points, the character vocabulary, the
+ * public-corpus manifest, and how novel a sample is against a corpus (suffix array).
  */
 package lstm.text;
