@@ -82,10 +82,10 @@ final class PlotCommand implements Callable<Integer> {
             if (files.size() > 1) throw new UsageException("a piano roll is drawn from one MIDI file, got " + files.size() + " files");
             if (spec.commandLine().getParseResult().hasMatchedOption("--x")) throw new UsageException("--x is for loss plots, not MIDI files");
             Path file = midi.get(0);
-            List<PianoRoll.Note> notes = PianoRoll.readMidi(file);
+            List<lstm.music.Note> notes = PianoRoll.readMidi(file);
             if (notes.isEmpty()) throw new UserException(file + " has no notes", "give a MIDI file with some notes");
             png = PianoRoll.png(file.getFileName().toString(), notes, frame);
-            double seconds = notes.stream().mapToDouble(PianoRoll.Note::end).max().orElse(0);
+            double seconds = notes.stream().mapToDouble(lstm.music.Note::end).max().orElse(0);
             what = String.format(Locale.ROOT, "piano roll of %,d notes, %.1f s", notes.size(), seconds);
         }
         if (output.equals("-")) {

@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import lstm.music.MidiReader;
+import lstm.music.Note;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -21,9 +23,6 @@ public final class PianoRoll {
         Png.useHeadlessAwt();
     }
 
-    /** A sounding note: from {@code start} to {@code end} seconds, MIDI pitch 0-127, velocity 1-127. */
-    public record Note(double start, double end, int pitch, int velocity) {}
-
     /** Soft to loud, pale green to dark blue (a ColorBrewer YlGnBu ramp): more hues tell neighbours apart than one. */
     private static final int[] SHADES_RGB = {0xC7E9B4, 0x7FCDBB, 0x41B6C4, 0x1D91C0, 0x225EA8, 0x253494, 0x172A6E, 0x081D58};
     private static final int SHADES = SHADES_RGB.length;
@@ -33,9 +32,10 @@ public final class PianoRoll {
 
     private PianoRoll() {}
 
-    /** The notes of a standard MIDI file, times in seconds. */
+    /** Every note of a standard MIDI file as written (drums kept, no sustain applied), times in seconds. */
     public static List<Note> readMidi(Path file) {
-        return MidiNotes.read(file);
+        MidiReader.Result read = new MidiReader(new MidiReader.Options(true, false, true)).read(List.of(file));
+        return read.pieces().get(0).notes().notes();
     }
 
     public static byte[] png(String name, List<Note> notes, Frame frame) {
