@@ -29,6 +29,8 @@ final class ProgressPrinter implements TrainingListener {
     private double logLossSum;
     private int logLossCount;
     private boolean barShown;
+    private Progress pendingRow;
+    private double pendingLoss;
     private LossCurve curve;
     private Path plot;
 
@@ -63,8 +65,11 @@ final class ProgressPrinter implements TrainingListener {
         lossCount++;
         logLossSum += p.stepLoss();
         logLossCount++;
+        flushPendingRow();
         if ((log != null || curve != null) && p.step() % logEvery == 0) {
-            append(p, logLossSum / logLossCount, Double.NaN);
+            // held back one call: if an evaluation of this step follows, it joins the same row
+            pendingRow = p;
+            pendingLoss = logLossSum / logLossCount;
             logLossSum = 0;
             logLossCount = 0;
         }
@@ -88,7 +93,9 @@ final class ProgressPrinter implements TrainingListener {
     @Override
     public void onEvaluation(Progress p, boolean best) {
         if (log != null || curve != null) {
-            double train = logLossCount > 0 ? logLossSum / logLossCount : p.stepLoss();
+            double train = pendingRow != null && pendingRow.step() == p.step() ? pendingLoss
+                    : logLossCount > 0 ? logLossSum / logLossCount : p.stepLoss();
+            pendingRow = null;
             append(p, train, p.valLoss());
             logLossSum = 0;
             logLossCount = 0;
@@ -126,7 +133,14 @@ final class ProgressPrinter implements TrainingListener {
         if (curve != null) curve.add(p.step(), p.elapsedSeconds(), trainLoss, valLoss);
     }
 
+    private void flushPendingRow() {
+        if (pendingRow == null) return;
+        append(pendingRow, pendingLoss, Double.NaN);
+        pendingRow = null;
+    }
+
     void finish() {
+        flushPendingRow();
         clearBar();
         if (log != null) log.close();
     }

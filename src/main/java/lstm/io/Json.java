@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** One-line JSON in and out (jackson-jr), for model headers and every {@code --json} output. */
 public final class Json {
-    private static final JSON JSON_STD = JSON.std;
+    /** Null values are written (say, {@code "best_val_loss":null}) so every key of a contract is always there. */
+    private static final JSON JSON_STD = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private Json() {}
 

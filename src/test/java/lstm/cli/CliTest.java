@@ -179,4 +179,28 @@ class CliTest {
             assertTrue(h.out().contains("Examples:"), cmd);
         }
     }
+
+    @Test
+    void metricsLogHasOneRowPerLoggedStep() throws Exception {
+        Path log = dir.resolve("metrics.csv");
+        Result r = run("train", corpus.toString(), "-o", dir.resolve("log.lstm").toString(), "--hidden", "8", "--batch-size", "4",
+                "--seq-length", "10", "--steps", "20", "--eval-every", "10", "--log-every", "5", "--log", log.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = Files.readAllLines(log);
+        assertEquals("step,epoch,train_loss,val_loss,lr,grad_norm,chars_per_s,elapsed_s", lines.get(0));
+        assertEquals(java.util.List.of("5", "10", "15", "20"), lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList());
+        assertEquals("", lines.get(1).split(",", -1)[3], "no validation at step 5");
+        assertFalse(lines.get(2).split(",", -1)[3].isEmpty(), "validation at step 10 in the same row");
+    }
+
+    @Test
+    void infoJsonKeepsKeysWithoutAValue() throws Exception {
+        Path m = dir.resolve("noval.lstm");
+        Result t = run("train", corpus.toString(), "-o", m.toString(), "--hidden", "8", "--batch-size", "4", "--seq-length", "10",
+                "--steps", "2", "--eval-every", "0", "-q");
+        assertEquals(0, t.code(), t.err());
+        Map<String, Object> info = Json.readObject(run("info", m.toString(), "--json").out());
+        assertTrue(info.containsKey("best_val_loss"));
+        assertEquals(null, info.get("best_val_loss"));
+    }
 }
