@@ -1,0 +1,185 @@
+package lstm.linalg;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Products on the JDK's incubating Vector API (SIMD registers as wide as the CPU offers), cache
+ * blocked and spread over a small pool of threads. Needs {@code --add-modules jdk.incubator.vector}
+ * on the java command line; {@link Engines} only loads this class when that module is present.
+ *
+ * <p>Every element of C is one chain of fused multiply-adds over p = 0..k-1 (see
+ * {@link VectorGemm}), whichever path, tile or thread computes it, so results are the same bits
+ * for any thread count. Calls are serialised: one product at a time per engine.
+ */
+public final class VectorEngine implements MatrixEngine {
+    /** Below this many multiply-adds a product runs on the calling thread: waking helpers costs more. */
+    private static final long PARALLEL_MIN_MULADDS = 1L << 19;
+    /** Below this many multiply-adds the plain loop beats packing. */
+    private static final long SCALAR_MAX_MULADDS = 1L << 11;
+
+    private final int threads;
+    private final WorkerPool pool;
+    private final Product product;
+    /** Cᵀ for the transposed route of {@link #mulTransB}. */
+    private float[] transposed = new float[0];
+
+    /** As many threads as the machine has processors. */
+    public VectorEngine() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public VectorEngine(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        this.threads = threads;
+        this.pool = threads > 1 ? new WorkerPool(threads) : null;
+        this.product = new Product(threads);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public synchronized void mul(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        product.a.set(a, aOff, k, 1);
+        product.b.set(b, bOff, n, 1);
+        run(m, n, k, c, cOff, n, accumulate, false);
+    }
+
+    @Override
+    public synchronized void mulTransB(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        // Packing Bᵀ transposes n·k values. When A is the smaller one, compute Cᵀ = B·Aᵀ instead:
+        // that transposes A (m·k) and C (twice m·n), and each element is still the same fma chain.
+        if ((long) m * k + 2L * m * n < (long) n * k && m >= VectorGemm.MR) {
+            int ldt = roundUp(m, VectorGemm.NR);
+            int size = roundUp(n, VectorGemm.MR) * ldt;
+            if (transposed.length < size) transposed = new float[size];
+            if (accumulate) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) transposed[j * ldt + i] = c[cOff + i * n + j];
+                }
+            }
+            product.a.set(b, bOff, k, 1);
+            product.b.set(a, aOff, 1, k);
+            run(n, m, k, transposed, 0, ldt, accumulate, true);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) c[cOff + i * n + j] = transposed[j * ldt + i];
+            }
+        } else {
+            product.a.set(a, aOff, k, 1);
+            product.b.set(b, bOff, 1, k);
+            run(m, n, k, c, cOff, n, accumulate, false);
+        }
+    }
+
+    @Override
+    public synchronized void mulTransA(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        product.a.set(a, aOff, 1, m);
+        product.b.set(b, bOff, n, 1);
+        run(m, n, k, c, cOff, n, accumulate, false);
+    }
+
+    /** C[m×n] (+)= A·B with the operands already in {@link Product#a} and {@link Product#b}. */
+    private void run(int m, int n, int k, float[] c, int cOff, int ldc, boolean accumulate, boolean cPadded) {
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            }
+            return;
+        }
+        long muladds = (long) m * n * k;
+        if (muladds <= SCALAR_MAX_MULADDS) {
+            VectorGemm.scalar(m, n, k, product.a, product.b, c, cOff, ldc, accumulate);
+            return;
+        }
+        Product p = product;
+        p.m = m;
+        p.n = n;
+        p.k = k;
+        p.c = c;
+        p.cOff = cOff;
+        p.ldc = ldc;
+        p.accumulate = accumulate;
+        p.cPadded = cPadded;
+        p.fewRows = m < VectorGemm.MR && p.b.colStride == 1;
+        int parts = pool == null || muladds < PARALLEL_MIN_MULADDS ? 1 : pool.parts();
+        p.split(parts);
+        p.next.set(0);
+        if (parts == 1) {
+            p.runPart(0);
+        } else {
+            pool.run(p);
+        }
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    /** The product being computed, cut into blocks of C that the threads take one by one. */
+    private static final class Product implements WorkerPool.Job {
+        final VectorGemm.View a = new VectorGemm.View();
+        final VectorGemm.View b = new VectorGemm.View();
+        final VectorGemm[] gemms;
+        final AtomicInteger next = new AtomicInteger();
+        int m, n, k;
+        float[] c;
+        int cOff, ldc;
+        boolean accumulate, cPadded, fewRows;
+        /** Blocks are column strips when true, row strips otherwise. */
+        boolean byColumns;
+        int blockSize, blocks;
+
+        Product(int threads) {
+            gemms = new VectorGemm[threads];
+            for (int i = 0; i < threads; i++) gemms[i] = new VectorGemm();
+        }
+
+        /**
+         * Column strips (a multiple of NR wide, several per thread so a busy core does not hold
+         * the others up) when C is wide enough; else one row strip per thread.
+         */
+        void split(int parts) {
+            int nr = fewRows ? 8 * VectorGemm.L : VectorGemm.NR;
+            if (parts == 1) {
+                byColumns = true;
+                blockSize = n;
+                blocks = 1;
+            } else if (fewRows || n >= 2 * nr * parts) {
+                byColumns = true;
+                blockSize = Math.max(nr, roundUp((n + 4 * parts - 1) / (4 * parts), nr));
+                blocks = (n + blockSize - 1) / blockSize;
+            } else {
+                byColumns = false;
+                blockSize = roundUp((m + parts - 1) / parts, VectorGemm.MR);
+                blocks = (m + blockSize - 1) / blockSize;
+            }
+        }
+
+        @Override
+        public void runPart(int part) {
+            VectorGemm gemm = gemms[part];
+            for (int block; (block = next.getAndIncrement()) < blocks; ) {
+                int i0 = 0, i1 = m, j0 = 0, j1 = n;
+                if (byColumns) {
+                    j0 = block * blockSize;
+                    j1 = Math.min(n, j0 + blockSize);
+                } else {
+                    i0 = block * blockSize;
+                    i1 = Math.min(m, i0 + blockSize);
+                }
+                if (fewRows) {
+                    VectorGemm.fewRows(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate);
+                } else {
+                    gemm.multiply(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate, cPadded);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+}
