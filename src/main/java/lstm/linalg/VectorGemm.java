@@ -27,6 +27,8 @@ final class VectorGemm {
     static final int KC = 256;
     static final int MC = 24 * MR;
     static final int NC = Math.max(NR, 512 / NR * NR);
+    /** Up to this many B panels per block, the kernel reads A where it lies instead of packing it. */
+    static final int DIRECT_A_MAX_PANELS = 4;
 
     /** A(i,p) = data[offset + i·rowStride + p·colStride], and likewise for B(p,j). */
     static final class View {
@@ -59,24 +61,31 @@ final class VectorGemm {
                   float[] c, int cOff, int ldc, boolean accumulate, boolean cPadded) {
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
+            // Packing A pays when its panels meet many B panels; else the kernel reads A in place.
+            boolean packA = (nc + NR - 1) / NR > DIRECT_A_MAX_PANELS;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean load = accumulate || pc > 0;
                 packB(b, pc, kc, jc, nc);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(a, ic, mc, pc, kc);
+                    int fullRows = mc / MR * MR;
+                    if (packA) {
+                        packA(a, ic, mc, pc, kc, 0);
+                    } else if (fullRows < mc) {
+                        packA(a, ic + fullRows, mc - fullRows, pc, kc, fullRows * kc);   // the short last panel
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
                         int bo = jr * kc;
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
-                            int ao = ir * kc;
                             int co = cOff + (ic + ir) * ldc + jc + jr;
-                            if ((mr == MR && nr == NR) || cPadded) {
-                                kernel(kc, ao, bo, c, co, ldc, load, nr);
+                            if (packA || mr < MR) {
+                                tile(kc, packedA, ir * kc, 1, MR, bo, c, co, ldc, load, mr, nr, cPadded);
                             } else {
-                                edgeTile(kc, ao, bo, c, co, ldc, load, mr, nr);
+                                int ao = a.offset + (ic + ir) * a.rowStride + pc * a.colStride;
+                                tile(kc, a.data, ao, a.rowStride, a.colStride, bo, c, co, ldc, load, mr, nr, cPadded);
                             }
                         }
                     }
@@ -85,30 +94,39 @@ final class VectorGemm {
         }
     }
 
-    /** Runs the kernel on the small tile buffer and copies the mr × nr corner in and out. */
-    private void edgeTile(int kc, int ao, int bo, float[] c, int co, int ldc, boolean load, int mr, int nr) {
+    /**
+     * One MR × NR tile of C; A(r,p) at pa[ao + r·aRow + p·aStep]. An edge tile smaller than
+     * MR × NR goes through a small buffer unless C has room for the whole tile.
+     */
+    private void tile(int kc, float[] pa, int ao, int aRow, int aStep, int bo,
+                      float[] c, int co, int ldc, boolean load, int mr, int nr, boolean cPadded) {
+        if ((mr == MR && nr == NR) || cPadded) {
+            kernel(kc, pa, ao, aRow, aStep, bo, c, co, ldc, load, nr);
+            return;
+        }
         if (load) {
             for (int r = 0; r < mr; r++) System.arraycopy(c, co + r * ldc, tile, r * NR, nr);
         }
-        kernel(kc, ao, bo, tile, 0, NR, load, nr);
+        kernel(kc, pa, ao, aRow, aStep, bo, tile, 0, NR, load, nr);
         for (int r = 0; r < mr; r++) System.arraycopy(tile, r * NR, c, co + r * ldc, nr);
     }
 
-    private void kernel(int kc, int ao, int bo, float[] c, int co, int ldc, boolean load, int nr) {
+    private void kernel(int kc, float[] pa, int ao, int aRow, int aStep, int bo,
+                        float[] c, int co, int ldc, boolean load, int nr) {
         if (nr > L) {
-            kernel5x2(kc, packedA, ao, packedB, bo, c, co, ldc, load);
+            kernel5x2(kc, pa, ao, aRow, aStep, packedB, bo, c, co, ldc, load);
         } else {
-            kernel5x1(kc, packedA, ao, packedB, bo, c, co, ldc, load);
+            kernel5x1(kc, pa, ao, aRow, aStep, packedB, bo, c, co, ldc, load);
         }
     }
 
     /** Copies A[ic:ic+mc, pc:pc+kc] as panels of MR rows, each stored p-major; missing rows are zero. */
-    private void packA(View a, int ic, int mc, int pc, int kc) {
+    private void packA(View a, int ic, int mc, int pc, int kc, int into) {
         float[] src = a.data;
         int rs = a.rowStride, cs = a.colStride;
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int dst = ir * kc;
+            int dst = into + ir * kc;
             int base = a.offset + (ic + ir) * rs + pc * cs;
             if (rs == 1) {                          // Aᵀ stored row-major: each p gives mr neighbours
                 for (int p = 0; p < kc; p++) {
@@ -244,7 +262,7 @@ final class VectorGemm {
     }
 
     /** The register tile: C[5 × 2L] at c[co], row stride ldc, kept in ten vector registers. */
-    private static void kernel5x2(int kc, float[] pa, int ao, float[] pb, int bo,
+    private static void kernel5x2(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
                                   float[] c, int co, int ldc, boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41;
         int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc;
@@ -262,23 +280,24 @@ final class VectorGemm {
         } else {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = FloatVector.zero(SPECIES);
         }
+        int a1r = aRow, a2r = 2 * aRow, a3r = 3 * aRow, a4r = 4 * aRow;
         for (int p = 0; p < kc; p++) {
-            int b = bo + p * NR, a = ao + p * MR;
+            int b = bo + p * NR, a = ao + p * aStep;
             FloatVector b0 = FloatVector.fromArray(SPECIES, pb, b);
             FloatVector b1 = FloatVector.fromArray(SPECIES, pb, b + L);
             FloatVector a0 = FloatVector.broadcast(SPECIES, pa[a]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, pa[a + 1]);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, pa[a + a1r]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, pa[a + 2]);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, pa[a + a2r]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, pa[a + 3]);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, pa[a + a3r]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(SPECIES, pa[a + 4]);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, pa[a + a4r]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
         }
@@ -295,7 +314,7 @@ final class VectorGemm {
     }
 
     /** The same for a last panel at most one vector wide: C[5 × L]. */
-    private static void kernel5x1(int kc, float[] pa, int ao, float[] pb, int bo,
+    private static void kernel5x1(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
                                   float[] c, int co, int ldc, boolean load) {
         FloatVector c0, c1, c2, c3, c4;
         int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc;
@@ -308,14 +327,15 @@ final class VectorGemm {
         } else {
             c0 = c1 = c2 = c3 = c4 = FloatVector.zero(SPECIES);
         }
+        int a1r = aRow, a2r = 2 * aRow, a3r = 3 * aRow, a4r = 4 * aRow;
         for (int p = 0; p < kc; p++) {
-            int a = ao + p * MR;
+            int a = ao + p * aStep;
             FloatVector b0 = FloatVector.fromArray(SPECIES, pb, bo + p * NR);
             c0 = FloatVector.broadcast(SPECIES, pa[a]).fma(b0, c0);
-            c1 = FloatVector.broadcast(SPECIES, pa[a + 1]).fma(b0, c1);
-            c2 = FloatVector.broadcast(SPECIES, pa[a + 2]).fma(b0, c2);
-            c3 = FloatVector.broadcast(SPECIES, pa[a + 3]).fma(b0, c3);
-            c4 = FloatVector.broadcast(SPECIES, pa[a + 4]).fma(b0, c4);
+            c1 = FloatVector.broadcast(SPECIES, pa[a + a1r]).fma(b0, c1);
+            c2 = FloatVector.broadcast(SPECIES, pa[a + a2r]).fma(b0, c2);
+            c3 = FloatVector.broadcast(SPECIES, pa[a + a3r]).fma(b0, c3);
+            c4 = FloatVector.broadcast(SPECIES, pa[a + a4r]).fma(b0, c4);
         }
         c0.intoArray(c, co);
         c1.intoArray(c, r1);

@@ -1,0 +1,133 @@
+package lstm.linalg;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * GFLOP/s of each matrix back-end at the products a char-LSTM training step makes (batch 50,
+ * 50 steps, hidden 128 or 512, vocabulary 65). Not a test: run it with
+ * <pre>  mvn -q -B -Pbench test-compile exec:exec [-Dbench.args="..."]</pre>
+ * Options: {@code --engines java,ejml,vector} {@code --threads 1,2} {@code --hidden 128,512}
+ * {@code --samples 5} {@code --sample-ms 200} {@code --only NAME}. Each cell is timed
+ * {@code samples} times after a warm-up; the table shows the best sample and the spread
+ * (worst / best), because other processes on the machine slow some samples down.
+ */
+public final class KernelBenchmark {
+    private static final int BATCH = 50, STEPS = 50, VOCAB = 65;
+
+    private enum Op { MUL, TRANS_B, TRANS_A }
+
+    private record Shape(String name, Op op, int m, int n, int k) {
+        double flops() {
+            return 2.0 * m * n * k;
+        }
+    }
+
+    private static List<Shape> shapes(int h) {
+        int g = 4 * h, rows = BATCH * STEPS;
+        return List.of(
+                new Shape("fwd input   x·Wx", Op.MUL, rows, g, h),
+                new Shape("fwd step    h·Wh", Op.MUL, BATCH, g, h),
+                new Shape("fwd output  h·Wo", Op.MUL, rows, VOCAB, h),
+                new Shape("bwd step    dG·Whᵀ", Op.TRANS_B, BATCH, h, g),
+                new Shape("bwd dWh     Hᵀ·dG", Op.TRANS_A, h, g, rows),
+                new Shape("bwd dInput  dG·Wxᵀ", Op.TRANS_B, rows, h, g),
+                new Shape("bwd dWo     Hᵀ·dY", Op.TRANS_A, h, VOCAB, rows),
+                new Shape("bwd dH      dY·Woᵀ", Op.TRANS_B, rows, h, VOCAB),
+                new Shape("sample      h·Wh", Op.MUL, 1, g, h));
+    }
+
+    public static void main(String[] args) {
+        List<String> engines = List.of("java", "ejml", "vector");
+        int[] threads = {1, 2};
+        int[] hidden = {128, 512};
+        int samples = 5;
+        long sampleNanos = 200_000_000L;
+        String only = null;
+        for (int i = 0; i < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--engines" -> engines = List.of(value.split(","));
+                case "--threads" -> threads = ints(value);
+                case "--hidden" -> hidden = ints(value);
+                case "--samples" -> samples = Integer.parseInt(value);
+                case "--sample-ms" -> sampleNanos = Long.parseLong(value) * 1_000_000L;
+                case "--only" -> only = value;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "# %s, %d processors, vector species %s%n",
+                System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
+                Engines.vectorAvailable() ? VectorGemm.SPECIES : "unavailable");
+        System.out.printf(Locale.ROOT, "# GFLOP/s, best of %d samples of >= %d ms (spread = worst/best)%n",
+                samples, sampleNanos / 1_000_000);
+        List<String> columns = new ArrayList<>();
+        List<MatrixEngine> instances = new ArrayList<>();
+        for (String e : engines) {
+            if (e.equals("vector")) {
+                for (int t : threads) {
+                    columns.add("vector t" + t);
+                    instances.add(Engines.byName("vector", t));
+                }
+            } else {
+                columns.add(e);
+                instances.add(Engines.byName(e, 1));
+            }
+        }
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-6s %-20s %-16s", "hidden", "product", "m x n x k"));
+        for (String c : columns) header.append(String.format(Locale.ROOT, " %18s", c));
+        System.out.println(header);
+        for (int h : hidden) {
+            for (Shape s : shapes(h)) {
+                if (only != null && !s.name.contains(only)) continue;
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-6d %-20s %-16s",
+                        h, s.name, s.m + "x" + s.n + "x" + s.k));
+                for (MatrixEngine e : instances) {
+                    double[] gflops = measure(e, s, samples, sampleNanos);
+                    Arrays.sort(gflops);
+                    double best = gflops[gflops.length - 1], worst = gflops[0];
+                    line.append(String.format(Locale.ROOT, " %8.1f (x%5.2f)", best, best / worst));
+                }
+                System.out.println(line);
+            }
+        }
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** GFLOP/s of each sample, after one sample's worth of warm-up. */
+    private static double[] measure(MatrixEngine e, Shape s, int samples, long sampleNanos) {
+        Rng rng = new Rng(1);
+        float[] a = random(s.m * s.k, rng), b = random(s.k * s.n, rng), c = random(s.m * s.n, rng);
+        run(e, s, a, b, c, sampleNanos);
+        double[] gflops = new double[samples];
+        for (int i = 0; i < samples; i++) gflops[i] = run(e, s, a, b, c, sampleNanos);
+        return gflops;
+    }
+
+    /** Repeats the product for at least the given time; GFLOP/s. Accumulates, as training does. */
+    private static double run(MatrixEngine e, Shape s, float[] a, float[] b, float[] c, long nanos) {
+        long start = System.nanoTime(), elapsed;
+        int calls = 0;
+        do {
+            switch (s.op) {
+                case MUL -> e.mul(s.m, s.n, s.k, a, 0, b, 0, c, 0, true);
+                case TRANS_B -> e.mulTransB(s.m, s.n, s.k, a, 0, b, 0, c, 0, true);
+                case TRANS_A -> e.mulTransA(s.m, s.n, s.k, a, 0, b, 0, c, 0, true);
+            }
+            calls++;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < nanos);
+        return s.flops() * calls / elapsed;
+    }
+
+    private static float[] random(int size, Rng rng) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) x[i] = (2f * rng.nextFloat() - 1f) * 0.01f;
+        return x;
+    }
+}
