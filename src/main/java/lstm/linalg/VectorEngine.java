@@ -1,6 +1,6 @@
 package lstm.linalg;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.ref.Cleaner;
 
 /**
  * Products on the JDK's incubating Vector API (SIMD registers as wide as the CPU offers), cache
@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for any thread count. Calls are serialised: one product at a time per engine.
  */
 public final class VectorEngine implements MatrixEngine {
+    /** Ends an engine's helper threads once the engine is garbage. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     /** Below this many multiply-adds a product runs on the calling thread: waking helpers costs more. */
     private static final long PARALLEL_MIN_MULADDS = 1L << 19;
     /** Below this many multiply-adds the plain loop beats packing. */
@@ -33,6 +36,10 @@ public final class VectorEngine implements MatrixEngine {
         this.threads = threads;
         this.pool = threads > 1 ? new WorkerPool(threads) : null;
         this.product = new Product(threads);
+        if (pool != null) {
+            WorkerPool helpers = pool;   // the cleaning action must not hold on to this engine
+            CLEANER.register(this, helpers::shutDown);
+        }
     }
 
     public int threads() {
@@ -103,13 +110,11 @@ public final class VectorEngine implements MatrixEngine {
         p.accumulate = accumulate;
         p.cPadded = cPadded;
         p.fewRows = m < VectorGemm.MR && p.b.colStride == 1;
-        int parts = pool == null || muladds < PARALLEL_MIN_MULADDS ? 1 : pool.parts();
-        p.split(parts);
-        p.next.set(0);
-        if (parts == 1) {
-            p.runPart(0);
+        p.split(pool == null || muladds < PARALLEL_MIN_MULADDS ? 1 : threads);
+        if (p.blocks == 1 || pool == null) {
+            for (int block = 0; block < p.blocks; block++) p.runChunk(block, 0);
         } else {
-            pool.run(p);
+            pool.run(p, p.blocks);
         }
     }
 
@@ -122,7 +127,6 @@ public final class VectorEngine implements MatrixEngine {
         final VectorGemm.View a = new VectorGemm.View();
         final VectorGemm.View b = new VectorGemm.View();
         final VectorGemm[] gemms;
-        final AtomicInteger next = new AtomicInteger();
         int m, n, k;
         float[] c;
         int cOff, ldc;
@@ -158,22 +162,19 @@ public final class VectorEngine implements MatrixEngine {
         }
 
         @Override
-        public void runPart(int part) {
-            VectorGemm gemm = gemms[part];
-            for (int block; (block = next.getAndIncrement()) < blocks; ) {
-                int i0 = 0, i1 = m, j0 = 0, j1 = n;
-                if (byColumns) {
-                    j0 = block * blockSize;
-                    j1 = Math.min(n, j0 + blockSize);
-                } else {
-                    i0 = block * blockSize;
-                    i1 = Math.min(m, i0 + blockSize);
-                }
-                if (fewRows) {
-                    VectorGemm.fewRows(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate);
-                } else {
-                    gemm.multiply(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate, cPadded);
-                }
+        public void runChunk(int block, int thread) {
+            int i0 = 0, i1 = m, j0 = 0, j1 = n;
+            if (byColumns) {
+                j0 = block * blockSize;
+                j1 = Math.min(n, j0 + blockSize);
+            } else {
+                i0 = block * blockSize;
+                i1 = Math.min(m, i0 + blockSize);
+            }
+            if (fewRows) {
+                VectorGemm.fewRows(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate);
+            } else {
+                gemms[thread].multiply(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate, cPadded);
             }
         }
     }

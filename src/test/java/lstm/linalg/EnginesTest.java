@@ -35,6 +35,25 @@ class EnginesTest {
         assertThrows(IllegalArgumentException.class, () -> Engines.byName("vector", 0));
     }
 
+    @Test
+    void helperThreadsEndWhenTheirEngineIsGarbage() throws InterruptedException {
+        // five threads: the only engine in these tests with a helper named lstm-matrix-4
+        MatrixEngine engine = new VectorEngine(5);
+        float[] a = new float[200 * 300], b = new float[300 * 400], c = new float[200 * 400];
+        engine.mul(200, 400, 300, a, 0, b, 0, c, 0, false);
+        assertTrue(helperAlive("lstm-matrix-4"));
+        engine = null;
+        for (int i = 0; i < 100 && helperAlive("lstm-matrix-4"); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertTrue(!helperAlive("lstm-matrix-4"), "helper thread still running after its engine was collected");
+    }
+
+    private static boolean helperAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+
     /** Without the module, auto falls back to the plain-Java engine and vector says what is missing. */
     @Test
     void autoFallsBackToJavaWithoutTheModule() throws IOException, InterruptedException {
