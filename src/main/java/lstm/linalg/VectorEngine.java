@@ -25,6 +25,8 @@ public final class VectorEngine implements MatrixEngine {
     private final Product product;
     /** Cᵀ for the transposed route of {@link #mulTransB}. */
     private float[] transposed = new float[0];
+    /** B packed once for all threads when they split C by rows. */
+    private float[] sharedB = new float[0];
 
     /** As many threads as the machine has processors. */
     public VectorEngine() {
@@ -58,8 +60,8 @@ public final class VectorEngine implements MatrixEngine {
         // Packing Bᵀ transposes n·k values. When A is the smaller one, compute Cᵀ = B·Aᵀ instead:
         // that transposes A (m·k) and C (twice m·n), and each element is still the same fma chain.
         if ((long) m * k + 2L * m * n < (long) n * k && m >= VectorGemm.MR) {
-            int ldt = roundUp(m, VectorGemm.NR);
-            int size = roundUp(n, VectorGemm.MR) * ldt;
+            int ldt = VectorGemm.roundUp(m, VectorGemm.NR);
+            int size = VectorGemm.roundUp(n, VectorGemm.MR) * ldt;
             if (transposed.length < size) transposed = new float[size];
             if (accumulate) {
                 for (int i = 0; i < m; i++) {
@@ -111,6 +113,13 @@ public final class VectorEngine implements MatrixEngine {
         p.cPadded = cPadded;
         p.fewRows = m < VectorGemm.MR && p.b.colStride == 1;
         p.split(pool == null || muladds < PARALLEL_MIN_MULADDS ? 1 : threads);
+        p.sharedB = null;
+        if (!p.byColumns && p.blocks > 1) {    // row strips all need the whole of B: pack it once
+            int size = VectorGemm.packedSize(k, n);
+            if (sharedB.length < size) sharedB = new float[size];
+            VectorGemm.packAll(p.b, k, n, sharedB);
+            p.sharedB = sharedB;
+        }
         if (p.blocks == 1 || pool == null) {
             for (int block = 0; block < p.blocks; block++) p.runChunk(block, 0);
         } else {
@@ -118,15 +127,12 @@ public final class VectorEngine implements MatrixEngine {
         }
     }
 
-    private static int roundUp(int x, int multiple) {
-        return (x + multiple - 1) / multiple * multiple;
-    }
-
     /** The product being computed, cut into blocks of C that the threads take one by one. */
     private static final class Product implements WorkerPool.Job {
         final VectorGemm.View a = new VectorGemm.View();
         final VectorGemm.View b = new VectorGemm.View();
         final VectorGemm[] gemms;
+        float[] sharedB;
         int m, n, k;
         float[] c;
         int cOff, ldc;
@@ -141,8 +147,9 @@ public final class VectorEngine implements MatrixEngine {
         }
 
         /**
-         * Column strips (a multiple of NR wide, several per thread so a busy core does not hold
-         * the others up) when C is wide enough; else one row strip per thread.
+         * Strips of C, about four per thread so that a thread the system holds back leaves its
+         * share to the others: column strips (a multiple of NR wide) when C is wide enough, else
+         * row strips (a multiple of MR tall) over a B packed once for all.
          */
         void split(int parts) {
             int nr = fewRows ? 8 * VectorGemm.L : VectorGemm.NR;
@@ -150,13 +157,13 @@ public final class VectorEngine implements MatrixEngine {
                 byColumns = true;
                 blockSize = n;
                 blocks = 1;
-            } else if (fewRows || n >= 2 * nr * parts) {
+            } else if (fewRows || n >= 2 * nr * parts || n > VectorGemm.NC) {
                 byColumns = true;
-                blockSize = Math.max(nr, roundUp((n + 4 * parts - 1) / (4 * parts), nr));
+                blockSize = Math.max(nr, VectorGemm.roundUp((n + 4 * parts - 1) / (4 * parts), nr));
                 blocks = (n + blockSize - 1) / blockSize;
             } else {
                 byColumns = false;
-                blockSize = roundUp((m + parts - 1) / parts, VectorGemm.MR);
+                blockSize = Math.max(VectorGemm.MR, VectorGemm.roundUp((m + 4 * parts - 1) / (4 * parts), VectorGemm.MR));
                 blocks = (m + blockSize - 1) / blockSize;
             }
         }
@@ -174,7 +181,7 @@ public final class VectorEngine implements MatrixEngine {
             if (fewRows) {
                 VectorGemm.fewRows(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate);
             } else {
-                gemms[thread].multiply(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate, cPadded);
+                gemms[thread].multiply(i0, i1, j0, j1, k, a, b, sharedB, c, cOff, ldc, accumulate, cPadded);
             }
         }
     }

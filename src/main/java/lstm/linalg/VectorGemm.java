@@ -55,10 +55,12 @@ final class VectorGemm {
      * C[i0:i1, j0:j1] (+)= A[i0:i1, 0:k]·B[0:k, j0:j1], C(i,j) at c[cOff + i·ldc + j].
      * When {@code cPadded}, C has room for whole tiles past i1 and j1 (rows up to a multiple of
      * MR, columns to a multiple of NR, counted from i0 and j0), so edge tiles are written in place
-     * with junk in the padding.
+     * with junk in the padding. {@code sharedB}, when not null, is all of B already packed by
+     * {@link #packAll} (then j0 = 0 and j1 = n ≤ NC), for threads that split C by rows.
      */
-    void multiply(int i0, int i1, int j0, int j1, int k, View a, View b,
+    void multiply(int i0, int i1, int j0, int j1, int k, View a, View b, float[] sharedB,
                   float[] c, int cOff, int ldc, boolean accumulate, boolean cPadded) {
+        float[] pb = sharedB != null ? sharedB : packedB;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             // Packing A pays when its panels meet many B panels; else the kernel reads A in place.
@@ -66,7 +68,12 @@ final class VectorGemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean load = accumulate || pc > 0;
-                packB(b, pc, kc, jc, nc);
+                int packedBlock = 0;
+                if (sharedB == null) {
+                    packB(b, pc, kc, jc, nc, packedB, 0);
+                } else {
+                    packedBlock = pc * roundUp(j1, NR);
+                }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int fullRows = mc / MR * MR;
@@ -77,15 +84,15 @@ final class VectorGemm {
                     }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
-                        int bo = jr * kc;
+                        int bo = packedBlock + jr * kc;
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int co = cOff + (ic + ir) * ldc + jc + jr;
                             if (packA || mr < MR) {
-                                tile(kc, packedA, ir * kc, 1, MR, bo, c, co, ldc, load, mr, nr, cPadded);
+                                tile(kc, packedA, ir * kc, 1, MR, pb, bo, c, co, ldc, load, mr, nr, cPadded);
                             } else {
                                 int ao = a.offset + (ic + ir) * a.rowStride + pc * a.colStride;
-                                tile(kc, a.data, ao, a.rowStride, a.colStride, bo, c, co, ldc, load, mr, nr, cPadded);
+                                tile(kc, a.data, ao, a.rowStride, a.colStride, pb, bo, c, co, ldc, load, mr, nr, cPadded);
                             }
                         }
                     }
@@ -98,25 +105,25 @@ final class VectorGemm {
      * One MR × NR tile of C; A(r,p) at pa[ao + r·aRow + p·aStep]. An edge tile smaller than
      * MR × NR goes through a small buffer unless C has room for the whole tile.
      */
-    private void tile(int kc, float[] pa, int ao, int aRow, int aStep, int bo,
+    private void tile(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
                       float[] c, int co, int ldc, boolean load, int mr, int nr, boolean cPadded) {
         if ((mr == MR && nr == NR) || cPadded) {
-            kernel(kc, pa, ao, aRow, aStep, bo, c, co, ldc, load, nr);
+            kernel(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load, nr);
             return;
         }
         if (load) {
             for (int r = 0; r < mr; r++) System.arraycopy(c, co + r * ldc, tile, r * NR, nr);
         }
-        kernel(kc, pa, ao, aRow, aStep, bo, tile, 0, NR, load, nr);
+        kernel(kc, pa, ao, aRow, aStep, pb, bo, tile, 0, NR, load, nr);
         for (int r = 0; r < mr; r++) System.arraycopy(tile, r * NR, c, co + r * ldc, nr);
     }
 
-    private void kernel(int kc, float[] pa, int ao, int aRow, int aStep, int bo,
-                        float[] c, int co, int ldc, boolean load, int nr) {
+    private static void kernel(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
+                               float[] c, int co, int ldc, boolean load, int nr) {
         if (nr > L) {
-            kernel5x2(kc, pa, ao, aRow, aStep, packedB, bo, c, co, ldc, load);
+            kernel5x2(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load);
         } else {
-            kernel5x1(kc, pa, ao, aRow, aStep, packedB, bo, c, co, ldc, load);
+            kernel5x1(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load);
         }
     }
 
@@ -147,12 +154,26 @@ final class VectorGemm {
     }
 
     /** Copies B[pc:pc+kc, jc:jc+nc] as panels of NR columns, each stored p-major; missing columns are zero. */
-    private void packB(View b, int pc, int kc, int jc, int nc) {
+    /** Floats that {@link #packAll} writes for a k × n matrix B. */
+    static int packedSize(int k, int n) {
+        return k * roundUp(n, NR);
+    }
+
+    /** Packs all of B (k × n, n ≤ NC) once, for threads that share it: block pc starts at pc·roundUp(n, NR). */
+    static void packAll(View b, int k, int n, float[] dst) {
+        for (int pc = 0; pc < k; pc += KC) packB(b, pc, Math.min(KC, k - pc), 0, n, dst, pc * roundUp(n, NR));
+    }
+
+    static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    private static void packB(View b, int pc, int kc, int jc, int nc, float[] packedB, int into) {
         float[] src = b.data;
         int rs = b.rowStride, cs = b.colStride;
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int dst = jr * kc;
+            int dst = into + jr * kc;
             int base = b.offset + pc * rs + (jc + jr) * cs;
             if (cs == 1) {                          // B row-major: each p gives nr neighbours
                 for (int p = 0; p < kc; p++) {
