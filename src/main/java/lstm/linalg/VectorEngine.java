@@ -52,7 +52,7 @@ public final class VectorEngine implements MatrixEngine {
     public synchronized void mul(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         product.a.set(a, aOff, k, 1);
         product.b.set(b, bOff, n, 1);
-        run(m, n, k, c, cOff, n, accumulate, false);
+        run(m, n, k, c, cOff, n, accumulate, false, null);
     }
 
     @Override
@@ -70,14 +70,14 @@ public final class VectorEngine implements MatrixEngine {
             }
             product.a.set(b, bOff, k, 1);
             product.b.set(a, aOff, 1, k);
-            run(n, m, k, transposed, 0, ldt, accumulate, true);
+            run(n, m, k, transposed, 0, ldt, accumulate, true, null);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) c[cOff + i * n + j] = transposed[j * ldt + i];
             }
         } else {
             product.a.set(a, aOff, k, 1);
             product.b.set(b, bOff, 1, k);
-            run(m, n, k, c, cOff, n, accumulate, false);
+            run(m, n, k, c, cOff, n, accumulate, false, null);
         }
     }
 
@@ -85,11 +85,39 @@ public final class VectorEngine implements MatrixEngine {
     public synchronized void mulTransA(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         product.a.set(a, aOff, 1, m);
         product.b.set(b, bOff, n, 1);
-        run(m, n, k, c, cOff, n, accumulate, false);
+        run(m, n, k, c, cOff, n, accumulate, false, null);
     }
 
-    /** C[m×n] (+)= A·B with the operands already in {@link Product#a} and {@link Product#b}. */
-    private void run(int m, int n, int k, float[] c, int cOff, int ldc, boolean accumulate, boolean cPadded) {
+    /** Packs B once, in the layout every product here reads it in. */
+    @Override
+    public synchronized void prepare(PreparedMatrix into, float[] b, int bOff, int k, int n, boolean transposed) {
+        into.set(b, bOff, k, n, transposed, this);
+        int size = VectorGemm.packedSize(k, n);
+        if (into.packed == null || into.packed.length < size) into.packed = new float[size];
+        VectorGemm.View view = transposed ? product.b.set(b, bOff, 1, k) : product.b.set(b, bOff, n, 1);
+        VectorGemm.packAll(view, k, n, into.packed);
+    }
+
+    @Override
+    public synchronized void mul(int m, float[] a, int aOff, PreparedMatrix b, float[] c, int cOff, boolean accumulate) {
+        if (b.engine != this || b.packed == null) {
+            MatrixEngine.super.mul(m, a, aOff, b, c, cOff, accumulate);
+            return;
+        }
+        product.a.set(a, aOff, b.k, 1);
+        if (b.transposed) {
+            product.b.set(b.data, b.offset, 1, b.k);
+        } else {
+            product.b.set(b.data, b.offset, b.n, 1);
+        }
+        run(m, b.n, b.k, c, cOff, b.n, accumulate, false, b.packed);
+    }
+
+    /**
+     * C[m×n] (+)= A·B with the operands already in {@link Product#a} and {@link Product#b};
+     * {@code packedB}, when not null, is B already packed by {@link VectorGemm#packAll}.
+     */
+    private void run(int m, int n, int k, float[] c, int cOff, int ldc, boolean accumulate, boolean cPadded, float[] packedB) {
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) {
@@ -113,8 +141,9 @@ public final class VectorEngine implements MatrixEngine {
         p.cPadded = cPadded;
         p.fewRows = m < VectorGemm.MR && p.b.colStride == 1;
         p.split(pool == null || muladds < PARALLEL_MIN_MULADDS ? 1 : threads);
-        p.sharedB = null;
-        if (!p.byColumns && p.blocks > 1) {    // row strips all need the whole of B: pack it once
+        p.sharedB = packedB;
+        p.sharedWidth = VectorGemm.roundUp(n, VectorGemm.NR);
+        if (packedB == null && !p.byColumns && p.blocks > 1) {    // row strips all need the whole of B: pack it once
             int size = VectorGemm.packedSize(k, n);
             if (sharedB.length < size) sharedB = new float[size];
             VectorGemm.packAll(p.b, k, n, sharedB);
@@ -133,6 +162,7 @@ public final class VectorEngine implements MatrixEngine {
         final VectorGemm.View b = new VectorGemm.View();
         final VectorGemm[] gemms;
         float[] sharedB;
+        int sharedWidth;
         int m, n, k;
         float[] c;
         int cOff, ldc;
@@ -181,7 +211,7 @@ public final class VectorEngine implements MatrixEngine {
             if (fewRows) {
                 VectorGemm.fewRows(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate);
             } else {
-                gemms[thread].multiply(i0, i1, j0, j1, k, a, b, sharedB, c, cOff, ldc, accumulate, cPadded);
+                gemms[thread].multiply(i0, i1, j0, j1, k, a, b, sharedB, sharedWidth, c, cOff, ldc, accumulate, cPadded);
             }
         }
     }

@@ -56,9 +56,10 @@ final class VectorGemm {
      * When {@code cPadded}, C has room for whole tiles past i1 and j1 (rows up to a multiple of
      * MR, columns to a multiple of NR, counted from i0 and j0), so edge tiles are written in place
      * with junk in the padding. {@code sharedB}, when not null, is all of B already packed by
-     * {@link #packAll} (then j0 = 0 and j1 = n ≤ NC), for threads that split C by rows.
+     * {@link #packAll} for n columns with {@code sharedWidth} = roundUp(n, NR): threads that split
+     * C by rows, and prepared operands, pack B once.
      */
-    void multiply(int i0, int i1, int j0, int j1, int k, View a, View b, float[] sharedB,
+    void multiply(int i0, int i1, int j0, int j1, int k, View a, View b, float[] sharedB, int sharedWidth,
                   float[] c, int cOff, int ldc, boolean accumulate, boolean cPadded) {
         float[] pb = sharedB != null ? sharedB : packedB;
         for (int jc = j0; jc < j1; jc += NC) {
@@ -72,7 +73,7 @@ final class VectorGemm {
                 if (sharedB == null) {
                     packB(b, pc, kc, jc, nc, packedB, 0);
                 } else {
-                    packedBlock = pc * roundUp(j1, NR);
+                    packedBlock = pc * sharedWidth + jc * kc;
                 }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -159,7 +160,7 @@ final class VectorGemm {
         return k * roundUp(n, NR);
     }
 
-    /** Packs all of B (k × n, n ≤ NC) once, for threads that share it: block pc starts at pc·roundUp(n, NR). */
+    /** Packs all of B (k × n) once: the panels of rows pc.. start at pc·roundUp(n, NR), column j's at j·kc past that. */
     static void packAll(View b, int k, int n, float[] dst) {
         for (int pc = 0; pc < k; pc += KC) packB(b, pc, Math.min(KC, k - pc), 0, n, dst, pc * roundUp(n, NR));
     }

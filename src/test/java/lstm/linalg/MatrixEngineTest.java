@@ -214,6 +214,38 @@ class MatrixEngineTest {
     }
 
     @Test
+    void preparedOperandsGiveTheSameBitsAsPlainProducts() {
+        List<MatrixEngine> engines = List.of(new JavaEngine(), new EjmlEngine(), new VectorEngine(1), new VectorEngine(2));
+        for (MatrixEngine e : engines) {
+            PreparedMatrix prepared = new PreparedMatrix();   // one holder reused across shapes
+            for (Case cs : cases()) {
+                if (cs.op == Op.TRANS_A) continue;
+                boolean transposed = cs.op == Op.TRANS_B;
+                e.prepare(prepared, cs.b, cs.bOff, cs.k, cs.n, transposed);
+                assertEquals(cs.k, prepared.rows());
+                assertEquals(cs.n, prepared.columns());
+                float[] viaPrepared = cs.c.clone();
+                e.mul(cs.m, cs.a, cs.aOff, prepared, viaPrepared, cs.cOff, cs.accumulate);
+                assertArrayEquals(cs.run(e), viaPrepared, e.name() + " prepared " + cs);
+            }
+        }
+    }
+
+    @Test
+    void preparingAgainPicksUpNewValues() {
+        Rng rng = new Rng(11);
+        Case cs = new Case(Op.MUL, 50, 96, 40, false, rng);
+        MatrixEngine e = new VectorEngine(2);
+        PreparedMatrix prepared = new PreparedMatrix();
+        e.prepare(prepared, cs.b, cs.bOff, cs.k, cs.n, false);
+        for (int i = 0; i < cs.b.length; i++) cs.b[i] *= -2f;
+        e.prepare(prepared, cs.b, cs.bOff, cs.k, cs.n, false);
+        float[] viaPrepared = cs.c.clone();
+        e.mul(cs.m, cs.a, cs.aOff, prepared, viaPrepared, cs.cOff, false);
+        assertArrayEquals(cs.fmaChain(), viaPrepared);
+    }
+
+    @Test
     void zeroInnerDimensionClearsOrKeepsC() {
         for (MatrixEngine e : List.of(new JavaEngine(), new EjmlEngine(), new VectorEngine(2))) {
             float[] c = {1, 2, 3, 4, 5, 6, 7};
