@@ -21,10 +21,12 @@ import java.util.Locale;
  */
 public final class KernelBenchmark {
     private static final int BATCH = 50, STEPS = 50, VOCAB = 65;
+    private static final PreparedMatrix PREPARED = new PreparedMatrix();
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private enum Op { MUL, TRANS_B, TRANS_A }
+    /** PREPARED_*: B prepared (MatrixEngine.prepare) once per 50 products, as a layer does per chunk. */
+    private enum Op { MUL, TRANS_B, TRANS_A, PREPARED_MUL, PREPARED_TRANS_B }
 
     private record Shape(String name, Op op, int m, int n, int k) {
         double flops() {
@@ -37,8 +39,10 @@ public final class KernelBenchmark {
         return List.of(
                 new Shape("fwd input   x·Wx", Op.MUL, rows, g, h),
                 new Shape("fwd step    h·Wh", Op.MUL, BATCH, g, h),
+                new Shape("fwd step+p  h·Wh", Op.PREPARED_MUL, BATCH, g, h),
                 new Shape("fwd output  h·Wo", Op.MUL, rows, VOCAB, h),
                 new Shape("bwd step    dG·Whᵀ", Op.TRANS_B, BATCH, h, g),
+                new Shape("bwd step+p  dG·Whᵀ", Op.PREPARED_TRANS_B, BATCH, h, g),
                 new Shape("bwd dWh     Hᵀ·dG", Op.TRANS_A, h, g, rows),
                 new Shape("bwd dInput  dG·Wxᵀ", Op.TRANS_B, rows, h, g),
                 new Shape("bwd dWo     Hᵀ·dY", Op.TRANS_A, h, VOCAB, rows),
@@ -80,6 +84,7 @@ public final class KernelBenchmark {
         }
         System.out.printf(Locale.ROOT, "# GFLOP/s: wall clock best of %d samples of >= %d ms (spread = worst/best)"
                 + " | GFLOP per CPU-second in that sample%n", samples, sampleNanos / 1_000_000);
+        System.out.println("# step+p: B prepared (MatrixEngine.prepare) once per " + STEPS + " products, as a layer would per chunk");
         List<String> columns = new ArrayList<>();
         List<MatrixEngine> instances = new ArrayList<>();
         for (String e : engines) {
@@ -92,6 +97,10 @@ public final class KernelBenchmark {
                 columns.add(e);
                 instances.add(Engines.byName(e, 1));
             }
+        }
+        // compile every path of every engine before timing anything (the Vector API is slow until C2 has it)
+        for (MatrixEngine e : instances) {
+            for (Shape s : shapes(hidden[0])) measure(e, s, 1, sampleNanos);
         }
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-6s %-20s %-16s", "hidden", "product", "m x n x k"));
         for (String c : columns) header.append(String.format(Locale.ROOT, " %24s", c));
@@ -143,6 +152,10 @@ public final class KernelBenchmark {
                 case MUL -> e.mul(s.m, s.n, s.k, a, 0, b, 0, c, 0, true);
                 case TRANS_B -> e.mulTransB(s.m, s.n, s.k, a, 0, b, 0, c, 0, true);
                 case TRANS_A -> e.mulTransA(s.m, s.n, s.k, a, 0, b, 0, c, 0, true);
+                case PREPARED_MUL, PREPARED_TRANS_B -> {
+                    if (calls % STEPS == 0) e.prepare(PREPARED, b, 0, s.k, s.n, s.op == Op.PREPARED_TRANS_B);
+                    e.mul(s.m, a, 0, PREPARED, c, 0, true);
+                }
             }
             calls++;
             elapsed = System.nanoTime() - start;
