@@ -49,8 +49,10 @@ final class ProgressPrinter implements TrainingListener {
         this.curve = curve;
     }
 
-    /** True when stderr is a terminal (Linux: fd 2 links to a tty device). */
+    /** True when stderr is a terminal: as bin/lstm says, else whether fd 2 links to a tty device (Linux). */
     static boolean stderrIsTerminal() {
+        String launcher = System.getenv("LSTM_STDERR_IS_TTY");   // bin/lstm filters stderr through a pipe
+        if (launcher != null) return launcher.equals("1");
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");

@@ -18,6 +18,29 @@ public interface MatrixEngine {
     /** C[m×n] (+)= A[k×m]ᵀ · B[k×n]. */
     void mulTransA(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate);
 
+    /**
+     * Makes {@code into} stand for B[k×n] = b from bOff, row-major, or with {@code transposed} for
+     * Bᵀ where b holds an n×k matrix, so that products with it through
+     * {@link #mul(int, float[], int, PreparedMatrix, float[], int, boolean)} need not re-arrange it.
+     * An engine may copy B now: prepare again after B changes.
+     */
+    default void prepare(PreparedMatrix into, float[] b, int bOff, int k, int n, boolean transposed) {
+        into.set(b, bOff, k, n, transposed, this);
+        into.packed = null;
+    }
+
+    /**
+     * C[m×n] (+)= A[m×k]·B with B prepared by this engine: the same bits as {@link #mul} (or
+     * {@link #mulTransB} for a transposed B) on the values B had when prepared.
+     */
+    default void mul(int m, float[] a, int aOff, PreparedMatrix b, float[] c, int cOff, boolean accumulate) {
+        if (b.transposed) {
+            mulTransB(m, b.n, b.k, a, aOff, b.data, b.offset, c, cOff, accumulate);
+        } else {
+            mul(m, b.n, b.k, a, aOff, b.data, b.offset, c, cOff, accumulate);
+        }
+    }
+
     /** Short name shown by {@code lstm bench} and accepted by {@code --blas}. */
     String name();
 }
