@@ -22,11 +22,15 @@ final class WorkerPool {
     private static final long SPIN_NANOS = 100_000;
 
     private final Worker[] workers;
-    /** Job number in the high 32 bits, next chunk to take in the low 32. */
+    /**
+     * Job number in the high 32 bits, the job's chunk count in the next 16 and the next chunk to
+     * take in the low 16. One atomic word: a helper still looping on an old job can never pair an
+     * old position with a new job's count (which once ran a chunk twice).
+     */
     private final AtomicLong ticket = new AtomicLong();
+    private static final int MAX_CHUNKS = 0xFFFF;
     private final AtomicInteger completed = new AtomicInteger();
     private volatile Job job;
-    private volatile int chunks;
     private volatile Thread caller;
     private volatile boolean callerParked;
     private volatile Throwable failure;
@@ -54,17 +58,17 @@ final class WorkerPool {
 
     /** Runs every chunk of the job and returns when all are done; rethrows a chunk's failure. */
     synchronized void run(Job work, int chunkCount) {
+        if (chunkCount < 1 || chunkCount > MAX_CHUNKS) throw new IllegalArgumentException("chunk count out of range: " + chunkCount);
         if (workers.length == 0 || chunkCount == 1) {
             for (int c = 0; c < chunkCount; c++) work.runChunk(c, 0);
             return;
         }
         job = work;
-        chunks = chunkCount;
         caller = Thread.currentThread();
         failure = null;
         completed.set(0);
         long number = (ticket.get() >>> 32) + 1;
-        ticket.set(number << 32);     // publishes the job: helpers watch the number change
+        ticket.set(number << 32 | (long) chunkCount << 16);   // publishes the job: helpers watch the number change
         for (Worker w : workers) {
             if (w.parked) LockSupport.unpark(w);
         }
@@ -84,15 +88,17 @@ final class WorkerPool {
     private void takeChunks(long number, int thread) {
         while (true) {
             long t = ticket.get();
-            if (t >>> 32 != number || (int) t >= chunks) return;
+            int next = (int) (t & 0xFFFF);
+            int count = (int) (t >>> 16 & 0xFFFF);
+            if (t >>> 32 != number || next >= count) return;
             if (!ticket.compareAndSet(t, t + 1)) continue;
-            // the job cannot end before this chunk completes, so job and chunks are still ours
+            // the job cannot end before this chunk completes, so job is still ours
             try {
-                job.runChunk((int) t, thread);
+                job.runChunk(next, thread);
             } catch (Throwable e) {
                 failure = e;
             }
-            if (completed.incrementAndGet() == chunks && callerParked) LockSupport.unpark(caller);
+            if (completed.incrementAndGet() == count && callerParked) LockSupport.unpark(caller);
         }
     }
 
