@@ -16,6 +16,7 @@ import lstm.poly.RollNetwork;
 import lstm.train.Model;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -66,8 +67,8 @@ final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed; same seed and options, same music (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end (default: ${DEFAULT-VALUE}).")
-    String blas;
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -80,7 +81,7 @@ final class ComposeCommand implements Callable<Integer> {
         else steps = (int) Math.ceil((length.seconds == null ? 30 : length.seconds) / stepSeconds);
         if (steps < 1) throw new UsageException("--steps and --seconds must give at least one step");
 
-        Model model = ModelOptions.load(modelPath, blas, RollNetwork.KIND, BiaxialNetwork.KIND);
+        Model model = ModelOptions.load(modelPath, engineOptions.engine(), RollNetwork.KIND, BiaxialNetwork.KIND);
         Piece start = null;
         if (primer != null) {
             Piece first = FrameSource.read(List.of(primer)).get(0);

@@ -18,6 +18,7 @@ import lstm.train.CharCorpus;
 import lstm.train.Evaluator;
 import lstm.train.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -43,12 +44,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: loss_nats, bits_per_char, chars (frame models: nll_per_step, frame_accuracy, steps, pieces).")
     boolean json;
 
-    @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end (default: ${DEFAULT-VALUE}).")
-    String blas;
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
 
     @Override
     public Integer call() {
-        Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND, RollNetwork.KIND, BiaxialNetwork.KIND);
+        Model model = ModelOptions.load(modelPath, engineOptions.engine(), CharCorpus.KIND, RollNetwork.KIND, BiaxialNetwork.KIND);
         if (model.net instanceof PolyNetwork frames) return evaluateFrames(model, frames);
         int[] tokens = ModelOptions.readTokens(model, files, parent.io.in, "evaluate on text made of the model's characters");
         if (tokens.length < 2) throw new UserException("nothing to evaluate: the text has fewer than 2 characters", "give a longer text");

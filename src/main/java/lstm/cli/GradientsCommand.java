@@ -14,6 +14,7 @@ import lstm.train.CharCorpus;
 import lstm.train.GradientReport;
 import lstm.train.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -61,15 +62,15 @@ final class GradientsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: cell, max_lag, positions, warmup, chars, layers[{norms, ratio}].")
     boolean json;
 
-    @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end (default: ${DEFAULT-VALUE}).")
-    String blas;
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
 
     @Override
     public Integer call() {
         if (maxLag < 1) throw new UsageException("--max-lag must be at least 1, got " + maxLag);
         if (positions < 1) throw new UsageException("--positions must be at least 1, got " + positions);
         if (warmup < 0) throw new UsageException("--warmup must not be negative, got " + warmup);
-        Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND);
+        Model model = ModelOptions.load(modelPath, engineOptions.engine(), CharCorpus.KIND);
         int[] tokens = ModelOptions.readTokens(model, files, parent.io.in, "measure on text made of the model's characters");
         if (GradientReport.measurablePositions(tokens.length, maxLag) < 1) {
             throw new UserException("the text is too short: " + tokens.length + " characters, but --max-lag " + maxLag + " needs at least "

@@ -28,7 +28,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model model = ModelOptions.load(modelPath, "java");
+        Model model = ModelOptions.load(modelPath, new lstm.linalg.JavaEngine());
         if (model.network == null) return describeOther(model);
         NetworkConfig c = model.network.config;
         Map<String, Object> m = new LinkedHashMap<>();

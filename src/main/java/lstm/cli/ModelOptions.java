@@ -16,8 +16,8 @@ import lstm.train.ModelFile;
 final class ModelOptions {
     private ModelOptions() {}
 
-    static Model load(Path path, String blas, String... kinds) {
-        Model model = ModelFile.load(path, TrainCommand.engine(blas), lstm.poly.PolyModels.ARCHITECTURES).model();
+    static Model load(Path path, lstm.linalg.MatrixEngine engine, String... kinds) {
+        Model model = ModelFile.load(path, engine, lstm.poly.PolyModels.ARCHITECTURES).model();
         if (kinds.length > 0 && !java.util.List.of(kinds).contains(model.kind)) {
             throw new UserException(path + " is a '" + model.kind + "' model; this command needs a " + String.join(" or ", kinds) + " model",
                     "use a model trained on the right kind of data");

@@ -45,7 +45,7 @@ final class PolyTraining {
         if (recipe == null) {
             throw new UsageException("--preset for " + kind + " must be one of " + PolyPresets.names(kind) + ", got '" + presetName + "'");
         }
-        MatrixEngine mm = TrainCommand.engine(cmd.blas);
+        MatrixEngine mm = cmd.engineOptions.engine();
         List<Piece> pieces = FrameSource.read(cmd.corpus);
         List<Piece> train, validation;
         if (poly.valid != null) {

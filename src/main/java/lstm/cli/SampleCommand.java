@@ -18,6 +18,7 @@ import lstm.text.Vocabulary;
 import lstm.train.CharCorpus;
 import lstm.train.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -59,8 +60,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed; same seed and options, same text (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end (default: ${DEFAULT-VALUE}).")
-    String blas;
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Independent samples to write, each from the prime; sample i (counting from 0) uses seed + i (default: ${DEFAULT-VALUE}).")
     int count;
@@ -80,7 +81,7 @@ final class SampleCommand implements Callable<Integer> {
         if (prime != null && primeFile != null) throw new UsageException("give --prime or --prime-file, not both");
         if (count < 1) throw new UsageException("--count must be at least 1, got " + count);
         if (jsonl && separator != null) throw new UsageException("give --separator or --jsonl, not both");
-        Model model = ModelOptions.load(modelPath, blas, CharCorpus.KIND);
+        Model model = ModelOptions.load(modelPath, engineOptions.engine(), CharCorpus.KIND);
         Vocabulary vocab = CharCorpus.vocabulary(model);
         int[] primeText = primeCodePoints(CharCorpus.keepCr(model));
         int[] primeTokens;

@@ -141,8 +141,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keep-cr", description = "Keep carriage returns (CRLF is otherwise read as LF).")
     boolean keepCr;
 
-    @Option(names = "--blas", defaultValue = "auto", description = "Matrix back-end: ${COMPLETION-CANDIDATES}... (default: ${DEFAULT-VALUE}).")
-    String blas;
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
@@ -154,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         if (!"char".equals(poly.model)) return new PolyTraining(this).run();
-        MatrixEngine mm = engine(blas);
+        MatrixEngine mm = engineOptions.engine();
         TextReader reader = new TextReader(keepCr);
         List<Document> docs = reader.read(corpus, parent.io.in);
         long chars = docs.stream().mapToLong(d -> d.codePoints().length).sum();
@@ -236,14 +236,6 @@ final class TrainCommand implements Callable<Integer> {
 
     static Path bestPath(Path output) {
         return output.resolveSibling(output.getFileName() + ".best");
-    }
-
-    static MatrixEngine engine(String name) {
-        try {
-            return Engines.byName(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 
     void applyShapeOptions(TrainOptions o) {
