@@ -112,7 +112,8 @@ public final class Trainer {
     }
 
     private double eta(TrainingState state, long runStart, long stepsThisRun) {
-        double perStep = seconds(runStart) / Math.max(1, stepsThisRun);
+        // the first steps include the JIT's compiling: too slow to extrapolate from
+        double perStep = stepsThisRun < 5 ? Double.POSITIVE_INFINITY : seconds(runStart) / stepsThisRun;
         double eta = Double.POSITIVE_INFINITY;
         if (options.maxSteps > 0) eta = Math.min(eta, (options.maxSteps - state.step) * perStep);
         if (options.maxEpochs > 0) {
@@ -120,7 +121,7 @@ public final class Trainer {
             eta = Math.min(eta, left * perStep);
         }
         if (options.maxSeconds > 0) eta = Math.min(eta, options.maxSeconds - seconds(runStart));
-        return Math.max(0, eta);
+        return eta == Double.POSITIVE_INFINITY ? Double.NaN : Math.max(0, eta);
     }
 
     private TrainingListener.Progress progress(TrainingState state, double loss, double val, float lr, double norm,
