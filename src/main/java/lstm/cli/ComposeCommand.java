@@ -25,12 +25,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "compose", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Compose music with an events, roll or biaxial model and write it as a MIDI file (SMF type 1).",
-                "Events models draw performance events one at a time (--temperature, --top-k, --top-p); a note held",
-                "past --max-hold is released, and a draw that would keep silence past --max-silence or strike one",
-                "pitch more than --max-repeats times in a row is made again from the other events.",
-                "Roll and biaxial models sample frames one at a time; while fewer than --min-notes keys sound, every",
-                "key's probability is raised (the biaxial demo's adaptive sampling), so the music keeps going.", ""},
+        description = {"Compose music with an events, roll or biaxial model, written as MIDI (type 1).",
+                "Events models draw performance events one at a time; a note held past",
+                "--max-hold is released, and a draw that would keep silence past --max-silence",
+                "or strike one pitch more than --max-repeats times in a row is made again.",
+                "Roll and biaxial models sample frames; while fewer than --min-notes keys sound,",
+                "every key's probability is raised (adaptive sampling), so the music keeps going.", ""},
         footerHeading = "%nExamples:%n", footer = {
                 "  lstm compose folk.lstm -o tune.mid --seconds 30 --seed 7 --wav tune.wav",
                 "  lstm compose folk.lstm -o - --primer jigs12.mid --primer-seconds 4 --temperature 0.9 --tempo 100 --program 73 > tune.mid",
