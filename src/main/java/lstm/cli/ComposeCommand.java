@@ -87,7 +87,7 @@ final class ComposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!(temperature > 0)) throw new UsageException("--temperature must be positive, got " + temperature);
-        Model model = ModelOptions.load(modelPath, engineOptions.engine(), EventCorpus.KIND, RollNetwork.KIND, BiaxialNetwork.KIND);
+        Model model = ModelOptions.load(modelPath, engineOptions.engine(), RollNetwork.KIND, BiaxialNetwork.KIND, EventCorpus.KIND);
         if (model.kind.equals(EventCorpus.KIND)) {
             rejectGiven("for events models (they are for roll and biaxial)", "--steps", "--step-seconds", "--min-notes", "--primer-steps");
             return new EventComposing(this, model).run();

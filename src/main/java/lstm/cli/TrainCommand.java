@@ -252,6 +252,10 @@ final class TrainCommand implements Callable<Integer> {
         List<MidiReader.Piece> pieces = events.read(paths(corpus), settings, "training files", parent.io, quiet).pieces();
         List<MidiReader.Piece> validation = poly.valid == null ? null
                 : events.read(paths(poly.valid), settings, "validation files", parent.io, quiet).pieces();
+        if (!quiet && validation == null) {
+            long held = java.util.stream.IntStream.range(0, pieces.size()).filter(i -> EventCorpus.heldOut(i, valFraction)).count();
+            parent.io.err.printf("validation: %d of %d pieces held out, spread evenly in path order (or choose them with --valid)%n", held, pieces.size());
+        }
         if (!quiet && augmentation.copies() > 1) {
             parent.io.err.printf("augmentation: %d versions of each training piece (transpositions %s, stretches %s)%n",
                     augmentation.copies(), augmentation.shifts(), augmentation.stretches());
