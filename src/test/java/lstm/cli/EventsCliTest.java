@@ -209,18 +209,22 @@ class EventsCliTest {
         byte[] good = Files.readAllBytes(mixed.resolve("good0.mid"));
         Files.write(mixed.resolve("cut.mid"), java.util.Arrays.copyOf(good, good.length / 2));
         Files.write(mixed.resolve("empty.mid"), new byte[0]);
+        List<lstm.music.SmfEvent> track = List.of(lstm.music.SmfEvent.channel(0, 0x90, 60, 90), lstm.music.SmfEvent.channel(480, 0x80, 60, 0),
+                lstm.music.SmfEvent.meta(480, lstm.music.SmfEvent.END_OF_TRACK));
+        Files.write(mixed.resolve("type2.mid"), lstm.music.SmfWriter.write(new lstm.music.SmfFile(2, 480, List.of(track))));
         Result r = run("train", mixed.toString(), "-o", dir.resolve("mixed.lstm").toString(), "--hidden", "8", "--layers", "1",
                 "--batch-size", "2", "--seq-length", "16", "--steps", "2", "--no-velocity", "-q");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.err().lines().toList();
-        assertEquals(2, lines.size(), r.err());
+        assertEquals(3, lines.size(), r.err());
         assertTrue(lines.get(0).startsWith("skipped " + mixed.resolve("cut.mid") + ": "), r.err());
         assertTrue(lines.get(1).startsWith("skipped " + mixed.resolve("empty.mid") + ": "), r.err());
+        assertTrue(lines.get(2).startsWith("skipped " + mixed.resolve("type2.mid") + ": SMF type 2"), r.err());
         assertEquals(356, ((Number) Json.readObject(run("info", dir.resolve("mixed.lstm").toString(), "--json").text()).get("vocab_size")).intValue());
 
         Result summary = run("train", mixed.toString(), "-o", dir.resolve("mixed2.lstm").toString(), "--hidden", "8", "--layers", "1",
                 "--batch-size", "2", "--seq-length", "16", "--steps", "1");
-        assertTrue(summary.err().contains("training files: 3 files read, 2 skipped, 192 notes, 0:00:48"), summary.err());
+        assertTrue(summary.err().contains("training files: 3 files read, 3 skipped, 192 notes, 0:00:48"), summary.err());
 
         Result strict = run("train", mixed.toString(), "-o", dir.resolve("strict.lstm").toString(), "--strict", "--steps", "1");
         assertOneLineError(strict, 1, "cut.mid");
