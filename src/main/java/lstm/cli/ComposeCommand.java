@@ -13,7 +13,10 @@ import lstm.poly.FrameSource;
 import lstm.poly.Piece;
 import lstm.poly.PolyNetwork;
 import lstm.poly.RollNetwork;
+import lstm.train.EventCorpus;
 import lstm.train.Model;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,17 +25,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "compose", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Compose music with a roll or biaxial model and write it as a MIDI file.",
-                "Frames are sampled one at a time; while fewer than --min-notes keys sound, every key's",
-                "probability is raised (the biaxial demo's adaptive sampling), so the music keeps going.", ""},
+        description = {"Compose music with an events, roll or biaxial model, written as MIDI (type 1).",
+                "Events models draw performance events one at a time; a note held past",
+                "--max-hold is released, and a draw that would keep silence past --max-silence",
+                "or strike one pitch more than --max-repeats times in a row is made again.",
+                "Roll and biaxial models sample frames; while fewer than --min-notes keys sound,",
+                "every key's probability is raised (adaptive sampling), so the music keeps going.", ""},
         footerHeading = "%nExamples:%n", footer = {
+                "  lstm compose folk.lstm -o tune.mid --seconds 30 --seed 7 --wav tune.wav",
+                "  lstm compose folk.lstm -o - --primer jigs12.mid --primer-seconds 4 --temperature 0.9 --tempo 100 --program 73 > tune.mid",
                 "  lstm compose jsb-biaxial.lstm -o chorale.mid --seconds 30 --seed 7",
                 "  lstm compose jsb-roll.lstm -o - --steps 64 --temperature 0.8 --primer jsb/valid.csv --primer-steps 8 > out.mid"})
 final class ComposeCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
 
-    @Parameters(paramLabel = "MODEL", description = "A roll or biaxial model written by 'lstm train'.")
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "An events, roll or biaxial model written by 'lstm train'.")
     Path modelPath;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "composed.mid", description = "MIDI file to write, or - for standard output (default: ${DEFAULT-VALUE}).")
@@ -58,14 +69,17 @@ final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--min-notes", defaultValue = "2", description = "Adaptive sampling: raise probabilities while fewer keys than this sound; 0 = off (default: ${DEFAULT-VALUE}).")
     int minNotes;
 
-    @Option(names = "--primer", paramLabel = "FILE", description = "Start from the first piece of this piano-roll CSV; it opens the output.")
+    @Option(names = "--primer", paramLabel = "FILE", description = "Start from this MIDI file (events) or the first piece of this piano-roll CSV (roll, biaxial); it opens the output.")
     String primer;
 
-    @Option(names = "--primer-steps", defaultValue = "16", paramLabel = "N", description = "Steps of the primer to use (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--primer-steps", defaultValue = "16", paramLabel = "N", description = "Roll, biaxial: steps of the primer to use (default: ${DEFAULT-VALUE}).")
     int primerSteps;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed; same seed and options, same music (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Mixin
+    EventComposeOptions events = new EventComposeOptions();
 
     @Mixin
     EngineOptions engineOptions = new EngineOptions();
@@ -73,6 +87,12 @@ final class ComposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!(temperature > 0)) throw new UsageException("--temperature must be positive, got " + temperature);
+        Model model = ModelOptions.load(modelPath, engineOptions.engine(), RollNetwork.KIND, BiaxialNetwork.KIND, EventCorpus.KIND);
+        if (model.kind.equals(EventCorpus.KIND)) {
+            rejectGiven("for events models (they are for roll and biaxial)", "--steps", "--step-seconds", "--min-notes", "--primer-steps");
+            return new EventComposing(this, model).run();
+        }
+        rejectGiven("for roll and biaxial models (they are for events models)", EventComposeOptions.NAMES);
         if (!(stepSeconds > 0)) throw new UsageException("--step-seconds must be positive, got " + stepSeconds);
         if (minNotes < 0) throw new UsageException("--min-notes must not be negative, got " + minNotes);
         if (primerSteps < 1) throw new UsageException("--primer-steps must be at least 1, got " + primerSteps);
@@ -81,7 +101,6 @@ final class ComposeCommand implements Callable<Integer> {
         else steps = (int) Math.ceil((length.seconds == null ? 30 : length.seconds) / stepSeconds);
         if (steps < 1) throw new UsageException("--steps and --seconds must give at least one step");
 
-        Model model = ModelOptions.load(modelPath, engineOptions.engine(), RollNetwork.KIND, BiaxialNetwork.KIND);
         Piece start = null;
         if (primer != null) {
             Piece first = FrameSource.read(List.of(primer)).get(0);
@@ -102,5 +121,13 @@ final class ComposeCommand implements Callable<Integer> {
                 steps, steps * stepSeconds, notes, start == null ? "" : ", after " + start.steps() + " primer steps",
                 model.kind, modelPath, output.equals("-") ? "standard output" : output);
         return Main.OK;
+    }
+
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private void rejectGiven(String why, String... options) {
+        for (String option : options) if (given(option)) throw new UsageException(option + " does not apply " + why);
     }
 }

@@ -2,11 +2,13 @@ package lstm.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lstm.io.Json;
 import lstm.nn.NetworkConfig;
+import lstm.train.EventCorpus;
 import lstm.train.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +51,7 @@ final class InfoCommand implements Callable<Integer> {
         m.put("batch_size", model.options.batchSize);
         m.put("seq_length", model.options.seqLength);
         m.put("optimizer", model.options.optimizer);
+        if (model.kind.equals(EventCorpus.KIND)) m.put("events", model.codec);
         if (json) {
             parent.io.text.println(Json.write(m));
             return Main.OK;
@@ -61,11 +64,24 @@ final class InfoCommand implements Callable<Integer> {
                 c.dropout() > 0 ? ", dropout " + c.dropout() : "");
         out.printf(Locale.ROOT, "  parameters   %,d%n", model.network.parameterCount());
         out.printf(Locale.ROOT, "  vocabulary   %d%n", c.vocabSize());
+        if (model.kind.equals(EventCorpus.KIND)) out.printf(Locale.ROOT, "  events       %s%n", eventSettings(model.codec));
         out.printf(Locale.ROOT, "  trained      %,d steps, %d epochs, %,d tokens, %s (batch %d × seq %d, %s)%n", model.state.step,
                 model.state.epoch, model.state.tokensSeen, Durations.format(model.state.trainSeconds), model.options.batchSize,
                 model.options.seqLength, model.options.optimizer);
-        out.printf(Locale.ROOT, "  val loss     %s (best %s) nats/token%n", fmt(model.state.lastValLoss), fmt(model.state.bestValLoss));
+        out.printf(Locale.ROOT, "  val loss     %s (best %s) nats/%s%n", fmt(model.state.lastValLoss), fmt(model.state.bestValLoss),
+                model.kind.equals(EventCorpus.KIND) ? "event" : "token");
         return Main.OK;
+    }
+
+    /** An events model's codec settings in words: "no velocity, 10 ms steps, shifts up to 1 s, ...". */
+    private static String eventSettings(Map<String, Object> codec) {
+        int stepsPerSecond = ((Number) codec.get("steps_per_second")).intValue();
+        int maxShift = ((Number) codec.get("max_shift_steps")).intValue();
+        List<?> transpose = (List<?>) codec.get("transpose"), stretch = (List<?>) codec.get("stretch");
+        return String.format(Locale.ROOT, "%s, %d ms steps, shifts up to %s s, notes cut at %s s, drums %s, sustain %s; trained with transpose %s..%s, stretch %s..%s",
+                Boolean.TRUE.equals(codec.get("velocity")) ? codec.get("velocity_bins") + " velocity bins" : "no velocity",
+                1000 / stepsPerSecond, maxShift / (double) stepsPerSecond, codec.get("max_hold_seconds"), codec.get("drums"),
+                Boolean.TRUE.equals(codec.get("sustain")) ? "on" : "off", transpose.get(0), transpose.get(1), stretch.get(0), stretch.get(1));
     }
 
     private static Object finite(double x) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 /** The options of {@code lstm train} that choose and shape a frame model (roll, biaxial). */
 final class PolyTrainOptions {
     @Option(names = "--model", defaultValue = "char",
-            description = "Model kind: char (text), roll (88-key piano roll) or biaxial (Johnson's biaxial LSTM) (default: ${DEFAULT-VALUE}).")
+            description = "Model kind: char (text), events (MIDI as performance events), roll (88-key piano roll) or biaxial (Johnson's biaxial LSTM) (default: events for MIDI files and folders, else ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--preset", paramLabel = "NAME",
@@ -13,7 +13,7 @@ final class PolyTrainOptions {
     String preset;
 
     @Option(names = "--valid", paramLabel = "FILE", arity = "1..*",
-            description = "Validation pieces for roll or biaxial (CSV files or folders); default: the last --val-fraction of the pieces.")
+            description = "Validation pieces for roll or biaxial (CSV files or folders; default: the last --val-fraction of the pieces) or events (MIDI files or folders; default: every (1/--val-fraction)-th piece).")
     java.util.List<String> valid;
 
     @Option(names = "--time-hidden", split = ",", paramLabel = "N,N",

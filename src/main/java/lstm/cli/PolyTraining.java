@@ -39,7 +39,7 @@ final class PolyTraining {
 
     int run() {
         String kind = poly.model;
-        if (!PolyModels.KINDS.contains(kind)) throw new UsageException("--model must be char, roll or biaxial, got '" + kind + "'");
+        if (!PolyModels.KINDS.contains(kind)) throw new UsageException("--model must be char, events, roll or biaxial, got '" + kind + "'");
         String presetName = poly.preset == null ? "default" : poly.preset;
         PolyPresets.Recipe recipe = PolyPresets.get(kind, presetName);
         if (recipe == null) {

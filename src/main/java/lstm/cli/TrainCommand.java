@@ -11,16 +11,19 @@ import lstm.io.UserException;
 import lstm.linalg.Engines;
 import lstm.linalg.MatrixEngine;
 import lstm.linalg.Rng;
+import lstm.music.MidiReader;
 import lstm.nn.CellType;
 import lstm.nn.Network;
 import lstm.nn.NetworkConfig;
 import lstm.plot.LossCurve;
+import lstm.poly.PolyModels;
 import lstm.text.Document;
 import lstm.text.TextReader;
-import lstm.text.Vocabulary;
 import lstm.train.CharCorpus;
+import lstm.train.EventCorpus;
 import lstm.train.Model;
 import lstm.train.ModelFile;
+import lstm.train.TokenCorpus;
 import lstm.train.TokenData;
 import lstm.train.TrainOptions;
 import lstm.train.Trainer;
@@ -34,12 +37,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Train a model on a corpus: text files, folders of text, or - for standard input.",
+        description = {"Train a model on a corpus: text files, folders of text, or - for standard input;",
+                "MIDI files or folders of them (.mid, .midi) train an events model (Performance RNN events).",
                 "Checkpoints are written atomically to the output file; Ctrl-C saves and exits with 130.", ""},
         footerHeading = "%nExamples:%n", footer = {
                 "  lstm train corpora/plays.txt -o plays.lstm --time 1m",
                 "  lstm train shakespeare.txt -o big.lstm --layers 2 --hidden 512 --dropout 0.2 --steps 20000 --log big.csv",
                 "  lstm train shakespeare.txt -o big.lstm --resume --steps 40000",
+                "  lstm train ../shared/corpora/midi/nottingham_melody -o folk.lstm --no-velocity --transpose -3..3 --time 10m",
                 "  lstm train --model roll jsb/train.csv --valid jsb/valid.csv --preset jsb -o jsb-roll.lstm"})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
@@ -48,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "Text files or folders (recursive), or - for standard input.")
+    @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "Text files or folders (recursive), or - for standard input; or MIDI files or folders.")
     List<String> corpus;
 
     @Option(names = {"-o", "--output"}, paramLabel = "MODEL", defaultValue = "model.lstm", description = "Model file to write (default: ${DEFAULT-VALUE}).")
@@ -150,36 +155,42 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     PolyTrainOptions poly;
 
+    @Mixin
+    EventTrainOptions events;
+
     @Override
     public Integer call() {
         validate();
-        if (!"char".equals(poly.model)) return new PolyTraining(this).run();
+        String kind = modelKind();
+        if (PolyModels.KINDS.contains(kind)) return new PolyTraining(this).run();
+        if (!List.of(CharCorpus.KIND, EventCorpus.KIND).contains(kind)) {
+            throw new UsageException("--model must be char, events, roll or biaxial, got '" + kind + "'");
+        }
+        EventCorpus.Augmentation augmentation = kind.equals(EventCorpus.KIND) ? events.augmentation() : null;
         MatrixEngine mm = engineOptions.engine();
-        TextReader reader = new TextReader(keepCr);
-        List<Document> docs = reader.read(corpus, parent.io.in);
-        long chars = docs.stream().mapToLong(d -> d.codePoints().length).sum();
-        if (chars == 0) throw new UserException("the corpus is empty: " + String.join(", ", corpus), "give a file with some text");
 
-        Model model;
+        Model model = null;
         Map<String, float[]> resumeTensors = null;
         if (resume) {
             if (!Files.exists(output)) throw new UserException("cannot resume: " + output + " does not exist", "train without --resume first");
             ModelFile.Loaded loaded = ModelFile.load(output, mm);
             model = loaded.model();
-            if (!CharCorpus.KIND.equals(model.kind)) {
-                throw new UserException(output + " is a '" + model.kind + "' model, not a text model", "resume it with text of its kind");
+            if (!kind.equals(model.kind)) {
+                throw new UserException(output + " is a '" + model.kind + "' model, not a " + (kind.equals(CharCorpus.KIND) ? "text" : kind) + " model",
+                        "resume it with data of its kind");
             }
             rejectChangedShape(model);
             resumeTensors = loaded.resumeTensors();
-        } else {
-            Vocabulary vocab = Vocabulary.of(docs);
+        }
+        TokenCorpus source = kind.equals(EventCorpus.KIND) ? eventCorpus(model, augmentation) : textCorpus();
+        if (model == null) {
             TrainOptions options = new TrainOptions();
             applyShapeOptions(options);
-            NetworkConfig config = new NetworkConfig(CellType.parse(cell), vocab.size(), hidden, layers, embedding, dropout);
+            Map<String, Object> codec = source.newCodec();
+            NetworkConfig config = new NetworkConfig(CellType.parse(cell), source.vocabularySize(codec), hidden, layers, embedding, dropout);
             Network network = new Network(config, mm);
             network.initialize(new Rng(seed ^ 0x5DEECE66DL));
-            TrainingState state = new TrainingState();
-            model = new Model(CharCorpus.KIND, network, CharCorpus.codec(vocab, keepCr), options, state);
+            model = new Model(kind, network, codec, options, new TrainingState());
         }
         TrainOptions options = model.options;
         options.maxSteps = steps == null ? 0 : steps;
@@ -189,20 +200,14 @@ final class TrainCommand implements Callable<Integer> {
         options.checkpointEvery = checkpointEvery;
         if (options.maxSteps == 0 && options.maxEpochs == 0 && options.maxSeconds == 0) options.maxEpochs = model.state.epoch + 10;
 
-        TokenData data;
-        try {
-            data = CharCorpus.tokens(docs, CharCorpus.vocabulary(model), options.valFraction);
-        } catch (Vocabulary.UnknownCharactersException e) {
-            throw new UserException("the corpus has characters the model has never seen: " + e.getMessage(),
-                    "resume with text made of the model's characters, or train a new model");
-        }
+        TokenData data = source.tokens(model.codec, options.valFraction);
         if (resume && !model.state.corpus.isEmpty() && !model.state.corpus.equals(data.fingerprint())) {
             throw new UserException("the corpus differs from the one " + output + " was trained on",
                     "resume with the same files in the same order, or train a new model");
         }
         long needed = (long) options.batchSize * options.seqLength + 1;
         if (data.train().length < needed) {
-            throw new UserException("the corpus is too small: " + data.train().length + " training characters, but a step needs "
+            throw new UserException("the corpus is too small: " + data.train().length + " training " + source.unit() + ", but a step needs "
                     + needed + " (batch size × sequence length + 1)", "lower --batch-size or --seq-length");
         }
 
@@ -212,10 +217,11 @@ final class TrainCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(parent.io.err, quiet, metrics, Math.max(1, logEvery), options.maxSteps);
         if (plot != null) progress.plotTo(plot, curve);
         if (!quiet) {
-            parent.io.err.printf("training %s: %s, %d × %d %s, %,d parameters, vocabulary %d; %,d training / %,d validation characters%n",
-                    output, resume ? "resumed at step " + model.state.step : "new model", model.network.config.layers(),
+            parent.io.err.printf("training %s: %s%s, %d × %d %s, %,d parameters, vocabulary %d; %,d training / %,d validation %s%n",
+                    output, resume ? "resumed at step " + model.state.step : "new model", kind.equals(CharCorpus.KIND) ? "" : " (" + kind + ")",
+                    model.network.config.layers(),
                     model.network.config.hidden(), model.network.config.cell().id(), model.network.parameterCount(),
-                    model.network.config.vocabSize(), data.train().length, data.validation().length);
+                    model.network.config.vocabSize(), data.train().length, data.validation().length, source.unit());
         }
         AtomicBoolean stop = Signals.onInterrupt();
         Trainer.Outcome outcome;
@@ -225,6 +231,40 @@ final class TrainCommand implements Callable<Integer> {
             progress.finish();
         }
         return outcome == Trainer.Outcome.INTERRUPTED ? Main.INTERRUPTED : Main.OK;
+    }
+
+    /** --model as given; without it, events for MIDI files and folders of them, else char (text). */
+    String modelKind() {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--model")) return poly.model;
+        return EventTrainOptions.looksLikeMidi(corpus) ? EventCorpus.KIND : CharCorpus.KIND;
+    }
+
+    private TokenCorpus textCorpus() {
+        List<Document> docs = new TextReader(keepCr).read(corpus, parent.io.in);
+        long chars = docs.stream().mapToLong(d -> d.codePoints().length).sum();
+        if (chars == 0) throw new UserException("the corpus is empty: " + String.join(", ", corpus), "give a file with some text");
+        return CharCorpus.of(docs, keepCr);
+    }
+
+    /** MIDI files (and --valid files) read with the model's settings, skips and a summary reported on stderr. */
+    private TokenCorpus eventCorpus(Model resumed, EventCorpus.Augmentation augmentation) {
+        EventCorpus.Settings settings = events.settings(resumed, spec);
+        List<MidiReader.Piece> pieces = events.read(paths(corpus), settings, "training files", parent.io, quiet).pieces();
+        List<MidiReader.Piece> validation = poly.valid == null ? null
+                : events.read(paths(poly.valid), settings, "validation files", parent.io, quiet).pieces();
+        if (!quiet && validation == null) {
+            long held = java.util.stream.IntStream.range(0, pieces.size()).filter(i -> EventCorpus.heldOut(i, valFraction)).count();
+            parent.io.err.printf("validation: %d of %d pieces held out, spread evenly in path order (or choose them with --valid)%n", held, pieces.size());
+        }
+        if (!quiet && augmentation.copies() > 1) {
+            parent.io.err.printf("augmentation: %d versions of each training piece (transpositions %s, stretches %s)%n",
+                    augmentation.copies(), augmentation.shifts(), augmentation.stretches());
+        }
+        return new EventCorpus(pieces, validation, settings, augmentation);
+    }
+
+    private static List<Path> paths(List<String> names) {
+        return names.stream().map(Path::of).toList();
     }
 
     /** The curve behind --plot: it continues what the log already holds (a resumed run), else starts empty. */
@@ -270,7 +310,7 @@ final class TrainCommand implements Callable<Integer> {
         check("--schedule", o.schedule, schedule);
         check("--val-fraction", o.valFraction, valFraction);
         check("--seed", o.seed, seed);
-        check("--keep-cr", CharCorpus.keepCr(model), keepCr);
+        if (model.kind.equals(CharCorpus.KIND)) check("--keep-cr", CharCorpus.keepCr(model), keepCr);
     }
 
     private void check(String option, Object saved, Object given) {

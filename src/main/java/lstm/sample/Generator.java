@@ -13,12 +13,15 @@ public final class Generator {
     private final Workspace ws;
     private final int[] input = new int[1];
     private final int[] noTarget = {-1};
+    private final float[] masked;
     private boolean fed;
+    private boolean redrawn;
 
     public Generator(Network network, Sampler sampler) {
         this.network = network;
         this.sampler = sampler;
         this.ws = network.workspace(1, 1);
+        this.masked = new float[network.config.vocabSize()];
     }
 
     /** Advances the state by one token. */
@@ -35,5 +38,27 @@ public final class Generator {
         int token = sampler.pick(ws.logits, 0);
         feed(token);
         return token;
+    }
+
+    /**
+     * Like {@link #next()}, but a pick that {@code allowed} refuses is drawn again from the allowed
+     * tokens only (their probabilities renormalised); at least one token must be allowed.
+     * {@link #redrawn()} tells whether the last pick was drawn again.
+     */
+    public int next(boolean[] allowed) {
+        if (!fed) throw new IllegalStateException("feed at least one token first");
+        int token = sampler.pick(ws.logits, 0);
+        redrawn = !allowed[token];
+        if (redrawn) {
+            for (int j = 0; j < masked.length; j++) masked[j] = allowed[j] ? ws.logits[j] : Float.NEGATIVE_INFINITY;
+            token = sampler.pick(masked, 0);
+        }
+        feed(token);
+        return token;
+    }
+
+    /** Whether the last {@link #next(boolean[])} refused its first pick and drew again. */
+    public boolean redrawn() {
+        return redrawn;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lstm.io.UserException;
 import lstm.text.Document;
 import lstm.text.Vocabulary;
 
@@ -23,8 +24,47 @@ public final class CharCorpus {
         return m;
     }
 
+    /** The text documents as a corpus for the token engine. */
+    public static TokenCorpus of(List<Document> docs, boolean keepCr) {
+        return new TokenCorpus() {
+            @Override
+            public String kind() {
+                return KIND;
+            }
+
+            @Override
+            public String unit() {
+                return "characters";
+            }
+
+            @Override
+            public Map<String, Object> newCodec() {
+                return codec(Vocabulary.of(docs), keepCr);
+            }
+
+            @Override
+            public int vocabularySize(Map<String, Object> codec) {
+                return vocabulary(codec).size();
+            }
+
+            @Override
+            public TokenData tokens(Map<String, Object> codec, double valFraction) {
+                try {
+                    return CharCorpus.tokens(docs, vocabulary(codec), valFraction);
+                } catch (Vocabulary.UnknownCharactersException e) {
+                    throw new UserException("the corpus has characters the model has never seen: " + e.getMessage(),
+                            "resume with text made of the model's characters, or train a new model");
+                }
+            }
+        };
+    }
+
     public static Vocabulary vocabulary(Model model) {
-        List<?> list = (List<?>) model.codec.get("code_points");
+        return vocabulary(model.codec);
+    }
+
+    private static Vocabulary vocabulary(Map<String, Object> codec) {
+        List<?> list = (List<?>) codec.get("code_points");
         int[] cps = new int[list.size()];
         for (int i = 0; i < cps.length; i++) cps[i] = ((Number) list.get(i)).intValue();
         return new Vocabulary(cps);

@@ -34,6 +34,33 @@ public record TokenData(int[] train, int[] validation, String fingerprint) {
         return new TokenData(train, val, java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16));
     }
 
+    /**
+     * Training and validation documents chosen by the caller (say, whole pieces held out), each
+     * side concatenated in order; the fingerprint covers both sides.
+     */
+    public static TokenData of(java.util.List<int[]> trainDocuments, java.util.List<int[]> validationDocuments) {
+        java.security.MessageDigest digest = sha256();
+        int[] train = concatenated(trainDocuments, digest);
+        digest.update((byte) 0xFE); // the border between the sides counts too
+        int[] validation = concatenated(validationDocuments, digest);
+        return new TokenData(train, validation, java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16));
+    }
+
+    private static int[] concatenated(java.util.List<int[]> documents, java.security.MessageDigest digest) {
+        int length = 0;
+        for (int[] doc : documents) length += doc.length;
+        int[] all = new int[length];
+        int at = 0;
+        java.nio.ByteBuffer word = java.nio.ByteBuffer.allocate(4);
+        for (int[] doc : documents) {
+            System.arraycopy(doc, 0, all, at, doc.length);
+            at += doc.length;
+            for (int token : doc) digest.update(word.putInt(0, token).array());
+            digest.update((byte) 0xFF);
+        }
+        return all;
+    }
+
     private static java.security.MessageDigest sha256() {
         try {
             return java.security.MessageDigest.getInstance("SHA-256");
