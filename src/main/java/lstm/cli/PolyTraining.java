@@ -108,7 +108,7 @@ final class PolyTraining {
 
         Trainer trainer = new Trainer(model, resumeTensors, task, cmd.output, cmd.keepBest ? TrainCommand.bestPath(cmd.output) : null);
         MetricsLog metrics = cmd.log == null ? null : new MetricsLog(cmd.log);
-        ProgressPrinter progress = new ProgressPrinter(cmd.parent.io.err, cmd.quiet, metrics, Math.max(1, cmd.logEvery), options.maxSteps);
+        ProgressPrinter progress = new ProgressPrinter(cmd.parent.io.err, cmd.quiet, metrics, Math.max(1, cmd.logEvery), options.maxSteps, "frames");
         if (!cmd.quiet) {
             cmd.parent.io.err.printf("training %s: %s %s model %s, %,d parameters; %d training pieces (%,d steps), %d validation pieces (%,d steps)%n",
                     cmd.output, cmd.resume ? "resumed at step " + model.state.step + "," : "new", kind, network.config(),

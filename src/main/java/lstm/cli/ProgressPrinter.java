@@ -33,9 +33,12 @@ final class ProgressPrinter implements TrainingListener {
     private double pendingLoss;
     private LossCurve curve;
     private Path plot;
+    private final String rateUnit;
 
-    ProgressPrinter(PrintStream err, boolean quiet, MetricsLog log, int logEvery, long maxSteps) {
+    /** {@code rateUnit}: what the rate counts, "chars" or "events" (the log's column keeps its name chars_per_s). */
+    ProgressPrinter(PrintStream err, boolean quiet, MetricsLog log, int logEvery, long maxSteps, String rateUnit) {
         this.err = err;
+        this.rateUnit = rateUnit;
         this.quiet = quiet;
         this.live = !quiet && stderrIsTerminal();
         this.log = log;
@@ -165,7 +168,7 @@ final class ProgressPrinter implements TrainingListener {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "step %d  epoch %.2f  loss %.4f", p.step(), p.epoch() + p.epochFraction(), trainLoss));
         if (Double.isFinite(valLoss)) sb.append(String.format(Locale.ROOT, "  val %.4f", valLoss));
-        sb.append(String.format(Locale.ROOT, "  lr %.2e  %s chars/s  %s", p.learningRate(), human(p.tokensPerSecond()),
+        sb.append(String.format(Locale.ROOT, "  lr %.2e  %s %s/s  %s", p.learningRate(), human(p.tokensPerSecond()),
                 Durations.format(p.elapsedSeconds())));
         if (Double.isFinite(p.etaSeconds())) sb.append("  eta ").append(Durations.format(p.etaSeconds()));
         return sb.toString();

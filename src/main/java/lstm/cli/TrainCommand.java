@@ -214,7 +214,8 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(model, resumeTensors, data, output, keepBest ? bestPath(output) : null);
         LossCurve curve = plot == null ? null : plotCurve();   // before the log is opened (and perhaps created)
         MetricsLog metrics = log == null ? null : new MetricsLog(log);
-        ProgressPrinter progress = new ProgressPrinter(parent.io.err, quiet, metrics, Math.max(1, logEvery), options.maxSteps);
+        ProgressPrinter progress = new ProgressPrinter(parent.io.err, quiet, metrics, Math.max(1, logEvery), options.maxSteps,
+                kind.equals(CharCorpus.KIND) ? "chars" : source.unit());
         if (plot != null) progress.plotTo(plot, curve);
         if (!quiet) {
             parent.io.err.printf("training %s: %s%s, %d × %d %s, %,d parameters, vocabulary %d; %,d training / %,d validation %s%n",
