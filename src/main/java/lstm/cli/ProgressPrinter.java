@@ -168,7 +168,7 @@ final class ProgressPrinter implements TrainingListener {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "step %d  epoch %.2f  loss %.4f", p.step(), p.epoch() + p.epochFraction(), trainLoss));
         if (Double.isFinite(valLoss)) sb.append(String.format(Locale.ROOT, "  val %.4f", valLoss));
-        sb.append(String.format(Locale.ROOT, "  lr %.2e  %s %s/s  %s", p.learningRate(), human(p.tokensPerSecond()),
+        sb.append(String.format(Locale.ROOT, "  lr %.2e  %s %s/s  %s", p.learningRate(), human(p.tokensPerSecond()), rateUnit,
                 Durations.format(p.elapsedSeconds())));
         if (Double.isFinite(p.etaSeconds())) sb.append("  eta ").append(Durations.format(p.etaSeconds()));
         return sb.toString();
