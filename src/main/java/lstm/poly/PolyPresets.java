@@ -34,7 +34,7 @@ public final class PolyPresets {
         if (BiaxialNetwork.KIND.equals(kind)) {
             return switch (name) {
                 case "default" -> new Recipe(null, new int[] {32, 32}, new int[] {32, 16}, 0.2f, 3e-3f, 8, 32, 3);
-                case "jsb" -> new Recipe(null, new int[] {32, 32}, new int[] {32, 16}, 0.2f, 3e-3f, 8, 32, 40);
+                case "jsb" -> new Recipe(null, new int[] {32, 32}, new int[] {32, 16}, 0.2f, 3e-3f, 8, 32, 39);
                 case "demo" -> new Recipe(null, new int[] {300, 300}, new int[] {100, 50}, 0.5f, 1e-3f, 5, 128, 100);
                 default -> null;
             };
