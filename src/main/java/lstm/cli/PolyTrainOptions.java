@@ -13,7 +13,7 @@ final class PolyTrainOptions {
     String preset;
 
     @Option(names = "--valid", paramLabel = "FILE", arity = "1..*",
-            description = "Validation pieces for roll or biaxial (CSV files or folders; default: the last --val-fraction of the pieces) or events (MIDI files or folders; default: every (1/--val-fraction)-th piece).")
+            description = "Validation pieces: for roll or biaxial, piano-roll CSV or MIDI files or folders (default: the last --val-fraction of the pieces); for events, MIDI files or folders (default: every (1/--val-fraction)-th piece).")
     java.util.List<String> valid;
 
     @Option(names = "--time-hidden", split = ",", paramLabel = "N,N",

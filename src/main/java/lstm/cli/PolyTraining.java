@@ -101,7 +101,6 @@ final class PolyTraining {
         options.maxSeconds = cmd.time == null ? 0 : cmd.time;
         if (options.maxSteps == 0 && options.maxEpochs == 0 && options.maxSeconds == 0) {
             options.maxEpochs = model.state.epoch + recipe.epochs();
-            options.maxSeconds = recipe.maxSeconds();
         }
         options.evalEvery = given("--eval-every") ? cmd.evalEvery : task.chunksPerEpoch();
         options.checkpointEvery = cmd.checkpointEvery;

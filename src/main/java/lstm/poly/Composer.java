@@ -29,6 +29,7 @@ public final class Composer {
         boolean[][] articulate = new boolean[primed + steps][];
         PolyNetwork.FrameGenerator generator = network.generator();
         Sampler sampler = new Sampler(new Rng(seed));
+        Forced forced = new Forced();
         for (int t = 0; t < primed + steps; t++) {
             boolean[] previous = t == 0 ? null : play[t - 1];
             boolean[] previousArticulated = t == 0 ? null : articulate[t - 1];
@@ -36,7 +37,7 @@ public final class Composer {
             articulate[t] = new boolean[Keyboard.KEYS];
             if (t < primed) {
                 // feed the primer: its frames are forced, the model's state follows them
-                PolyNetwork.KeySampler forced = new Forced(primer.play()[t], primer.articulate()[t]);
+                forced.frame(primer.play()[t], primer.articulate()[t]);
                 generator.next(previous, previousArticulated, t, forced, play[t], articulate[t]);
             } else {
                 generator.next(previous, previousArticulated, t, sampler, play[t], articulate[t]);
@@ -75,12 +76,14 @@ public final class Composer {
 
     /** Replays given frames (the primer) key by key, in the order the generator asks. */
     private static final class Forced implements PolyNetwork.KeySampler {
-        private final boolean[] play, articulate;
+        private boolean[] play, articulate;
         private int key, lastPlayed;
 
-        Forced(boolean[] play, boolean[] articulate) {
+        /** The next frame to replay; the generator asks from the lowest key up. */
+        void frame(boolean[] play, boolean[] articulate) {
             this.play = play;
             this.articulate = articulate;
+            key = 0;
         }
 
         @Override

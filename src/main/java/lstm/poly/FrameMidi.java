@@ -1,60 +1,118 @@
 package lstm.poly;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sound.midi.InvalidMidiDataException;
-import javax.sound.midi.MetaMessage;
-import javax.sound.midi.MidiEvent;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
-import javax.sound.midi.ShortMessage;
-import javax.sound.midi.Track;
+import lstm.music.MidiFormatException;
+import lstm.music.MidiReader;
+import lstm.music.MidiWriter;
+import lstm.music.Note;
+import lstm.music.NoteSequence;
+import lstm.music.TempoMap;
 
 /**
- * Writes frames as a standard MIDI file (format 1 if available, one track, piano): a key starts
- * where it is struck (or starts to sound) and stops where it stops sounding or is struck again.
- * A minimal writer on a fixed grid; TODO: use the writer of the {@code lstm.music} package once
- * it is merged.
+ * MIDI files to frames and back, through the {@code lstm.music} reader and writer.
+ *
+ * <p>Reading puts the notes on a 16th-note grid counted in the file's own beats (ticks per
+ * quarter, so tempo changes do not bend the grid; an SMPTE-timed file counts a quarter as 0.5 s).
+ * A note sounds from the step nearest its start to the step nearest its end, at least one step,
+ * and is struck at its first step. Notes off the 88-key keyboard are dropped.
+ *
+ * <p>Writing: a key starts where it is struck (or starts to sound) and stops where it stops
+ * sounding or is struck again; one grid step lasts {@code stepSeconds}.
  */
 public final class FrameMidi {
-    /** Ticks per quarter note. */
-    public static final int RESOLUTION = 480;
+    /** Grid steps per quarter note for MIDI input: 16th notes. */
+    public static final int STEPS_PER_QUARTER = 4;
     private static final int VELOCITY = 80;
 
     private FrameMidi() {}
 
-    /** The file's bytes; one grid step lasts {@code stepSeconds}, at 120 quarter notes a minute. */
-    public static byte[] write(Piece piece, double stepSeconds) {
+    /** The frames of one MIDI file; the reason when it cannot be read or has no notes on the keyboard. */
+    public static Piece read(String name, byte[] bytes) throws MidiFormatException {
+        NoteSequence notes = new MidiReader(MidiReader.Options.DEFAULT).read(bytes);
+        Sequence sequence;
         try {
-            Sequence sequence = new Sequence(Sequence.PPQ, RESOLUTION);
-            Track track = sequence.createTrack();
-            int microsPerQuarter = 500_000;
-            byte[] tempo = {(byte) (microsPerQuarter >> 16), (byte) (microsPerQuarter >> 8), (byte) microsPerQuarter};
-            track.add(new MidiEvent(new MetaMessage(0x51, tempo, 3), 0));
-            track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, 0, 0), 0));
-            long ticksPerStep = Math.max(1, Math.round(stepSeconds * 2 * RESOLUTION));
-            boolean[] sounding = new boolean[Keyboard.KEYS];
-            for (int t = 0; t <= piece.steps(); t++) {
-                long tick = t * ticksPerStep;
-                for (int k = 0; k < Keyboard.KEYS; k++) {
-                    boolean plays = t < piece.steps() && piece.play()[t][k];
-                    boolean struck = plays && (piece.articulate()[t][k] || !sounding[k]);
-                    if (sounding[k] && (!plays || struck)) {
-                        track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, Keyboard.midiNote(k), 0), tick));
-                        sounding[k] = false;
-                    }
-                    if (struck) {
-                        track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, Keyboard.midiNote(k), VELOCITY), tick));
-                        sounding[k] = true;
-                    }
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int[] types = MidiSystem.getMidiFileTypes(sequence);
-            MidiSystem.write(sequence, types.length > 1 ? types[1] : types[0], out);
-            return out.toByteArray();
+            sequence = MidiSystem.getSequence(new ByteArrayInputStream(bytes));
         } catch (InvalidMidiDataException | IOException e) {
-            throw new IllegalStateException("cannot write MIDI", e);
+            throw new MidiFormatException("javax.sound.midi cannot read it: " + e, e);
         }
+        Beats beats = new Beats(sequence);
+        List<int[]> spans = new ArrayList<>();   // {key, first step, end step (exclusive)}
+        int length = 0;
+        for (Note n : notes.notes()) {
+            if (n.pitch() < Keyboard.LOWEST || n.pitch() > Keyboard.HIGHEST) continue;
+            int from = (int) Math.round(beats.of(n.start()) * STEPS_PER_QUARTER);
+            int to = Math.max(from + 1, (int) Math.round(beats.of(n.end()) * STEPS_PER_QUARTER));
+            spans.add(new int[] {Keyboard.key(n.pitch()), from, to});
+            length = Math.max(length, to);
+        }
+        if (spans.isEmpty()) throw new MidiFormatException("no notes on the piano keyboard (MIDI 21-108)");
+        boolean[][] play = new boolean[length][Keyboard.KEYS];
+        boolean[][] articulate = new boolean[length][Keyboard.KEYS];
+        for (int[] s : spans) {
+            for (int t = s[1]; t < s[2]; t++) play[t][s[0]] = true;
+            articulate[s[1]][s[0]] = true;
+        }
+        return new Piece(name, play, articulate);
+    }
+
+    /** Seconds back to quarter notes: the inverse of the file's tempo map, found by bisection on ticks. */
+    private static final class Beats {
+        private final TempoMap tempo;
+        private final double ticksPerQuarter;
+        private final long lastTick;
+
+        Beats(Sequence sequence) {
+            boolean ppq = sequence.getDivisionType() == Sequence.PPQ;
+            this.tempo = TempoMap.of(sequence);
+            // SMPTE: the map is linear; count a quarter as 0.5 s (120 BPM)
+            this.ticksPerQuarter = ppq ? sequence.getResolution() : 0.5 / tempo.seconds(1);
+            this.lastTick = Math.max(1, sequence.getTickLength());
+        }
+
+        double of(double seconds) {
+            long low = 0, high = lastTick;
+            while (tempo.seconds(high) < seconds) high *= 2;
+            while (high - low > 1) {
+                long mid = (low + high) >>> 1;
+                if (tempo.seconds(mid) <= seconds) low = mid;
+                else high = mid;
+            }
+            // between two ticks the map is linear: interpolate
+            double a = tempo.seconds(low), b = tempo.seconds(high);
+            double tick = b > a ? low + (seconds - a) / (b - a) : low;
+            return tick / ticksPerQuarter;
+        }
+    }
+
+    /** The file's bytes (SMF type 1 through the music package's writer), at 120 quarter notes a minute. */
+    public static byte[] write(Piece piece, double stepSeconds) {
+        List<Note> notes = new ArrayList<>();
+        for (int k = 0; k < Keyboard.KEYS; k++) {
+            int start = -1;
+            for (int t = 0; t <= piece.steps(); t++) {
+                boolean plays = t < piece.steps() && piece.play()[t][k];
+                boolean struck = plays && (start < 0 || piece.articulate()[t][k]);
+                if (start >= 0 && (!plays || struck)) {
+                    notes.add(new Note(Keyboard.midiNote(k), VELOCITY, start * stepSeconds, t * stepSeconds));
+                    start = -1;
+                }
+                if (struck) start = t;
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            MidiWriter.write(new NoteSequence(notes), MidiWriter.Options.DEFAULT, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

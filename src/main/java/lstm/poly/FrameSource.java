@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import lstm.io.UserException;
+import lstm.music.MidiFormatException;
 
 /**
- * Finds the pieces in the files and folders given on the command line. Piano-roll CSV files are
- * read here; MIDI files need the MIDI ingest of {@code lstm.music} (TODO: once it is merged, turn
- * each MIDI file into frames on a 16th-note grid here, with articulation from the note-ons).
+ * Finds the pieces in the files and folders given on the command line: piano-roll CSV files
+ * (on their own grid) and MIDI files (on a 16th-note grid, see {@link FrameMidi#read}); folders
+ * are walked in sorted path order. A file that cannot be read stops the reading with its reason.
  */
 public final class FrameSource {
     private FrameSource() {}
@@ -23,7 +24,7 @@ public final class FrameSource {
                 try (Stream<Path> files = Files.walk(path)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                         if (isCsv(f)) pieces.addAll(FrameCsv.read(f));
-                        else if (isMidi(f)) throw midiNotYet(f);
+                        else if (isMidi(f)) pieces.add(midi(f));
                     }
                 } catch (java.io.IOException e) {
                     throw new UserException("cannot read " + path + ": " + e.getMessage(), "check the path");
@@ -31,12 +32,12 @@ public final class FrameSource {
             } else if (!Files.exists(path)) {
                 throw new UserException(p + " does not exist", "check the path");
             } else if (isMidi(path)) {
-                throw midiNotYet(path);
+                pieces.add(midi(path));
             } else {
                 pieces.addAll(FrameCsv.read(path));
             }
         }
-        if (pieces.isEmpty()) throw new UserException("no pieces found in " + String.join(", ", paths), "give piano-roll CSV files");
+        if (pieces.isEmpty()) throw new UserException("no pieces found in " + String.join(", ", paths), "give piano-roll CSV or MIDI files");
         return pieces;
     }
 
@@ -49,9 +50,14 @@ public final class FrameSource {
         return n.endsWith(".mid") || n.endsWith(".midi");
     }
 
-    private static UserException midiNotYet(Path f) {
-        return new UserException(f + ": MIDI input for roll and biaxial models needs the MIDI ingest, which this build does not have yet",
-                "convert it to a piano-roll CSV (piece_id,step,pitches)");
+    private static Piece midi(Path f) {
+        try {
+            return FrameMidi.read(f.toString(), Files.readAllBytes(f));
+        } catch (MidiFormatException e) {
+            throw new UserException(f + ": " + e.getMessage(), "leave the file out");
+        } catch (java.io.IOException e) {
+            throw new UserException("cannot read " + f + ": " + e.getMessage(), "check the path");
+        }
     }
 
     /** A short hash of the frames, so a resumed run can tell other data. */
