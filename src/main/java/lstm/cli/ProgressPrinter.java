@@ -164,7 +164,7 @@ final class ProgressPrinter implements TrainingListener {
         return "[" + "#".repeat(filled) + ".".repeat(width - filled) + String.format(Locale.ROOT, "] %3.0f%% ", done * 100);
     }
 
-    static String describe(Progress p, double trainLoss, double valLoss) {
+    private String describe(Progress p, double trainLoss, double valLoss) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "step %d  epoch %.2f  loss %.4f", p.step(), p.epoch() + p.epochFraction(), trainLoss));
         if (Double.isFinite(valLoss)) sb.append(String.format(Locale.ROOT, "  val %.4f", valLoss));
