@@ -1,5 +1,7 @@
 package lstm.nn;
 
+import lstm.linalg.PreparedMatrix;
+
 /**
  * Every buffer one recurrent layer needs for a chunk of {@code steps} time steps over
  * {@code batch} streams, allocated once. Rows are time-major: step t, stream b is row t·batch + b.
@@ -33,6 +35,9 @@ public final class LayerBuffers {
     public final float[] dCell;
     public final float[] dGatesIn;
     public final float[] dGatesRec;
+    /** Wh and Whᵀ as the engine wants them for the chunk's per-step products (prepared once a chunk). */
+    final PreparedMatrix recurrentWeights = new PreparedMatrix();
+    final PreparedMatrix recurrentWeightsT = new PreparedMatrix();
 
     LayerBuffers(RecurrentLayer layer, int steps, int batch) {
         this.steps = steps;

@@ -24,6 +24,9 @@ public abstract class RecurrentLayer {
     /** True when the input is a token id (one-hot): Wx is then a lookup table of vocabulary rows. */
     public final boolean oneHotInput;
 
+    /** From this many steps a chunk, Wh is prepared (packed) once for all its per-step products. */
+    private static final int PREPARE_MIN_STEPS = 4;
+
     public final Param wx;
     public final Param wh;
     public final Param bias;
@@ -95,9 +98,15 @@ public abstract class RecurrentLayer {
             for (int j = 0; j < gateWidth; j++) buf.gatesIn[row + j] += bias.value[j];
         }
         boolean accumulate = !separateRecurrentGates();
+        boolean prepared = steps >= PREPARE_MIN_STEPS;
+        if (prepared) mm.prepare(buf.recurrentWeights, wh.value, 0, hidden, gateWidth, false);
         for (int t = 0; t < steps; t++) {
-            mm.mul(batch, gateWidth, hidden, buf.hidden, t * batch * hidden, wh.value, 0,
-                    buf.gatesRec, t * batch * gateWidth, accumulate);
+            if (prepared) {
+                mm.mul(batch, buf.hidden, t * batch * hidden, buf.recurrentWeights, buf.gatesRec, t * batch * gateWidth, accumulate);
+            } else {
+                mm.mul(batch, gateWidth, hidden, buf.hidden, t * batch * hidden, wh.value, 0,
+                        buf.gatesRec, t * batch * gateWidth, accumulate);
+            }
             forwardStep(buf, t);
         }
     }
@@ -111,10 +120,16 @@ public abstract class RecurrentLayer {
         int steps = buf.steps, batch = buf.batch, rows = steps * batch;
         Arrays.fill(buf.dHidden, 0, batch * hidden, 0f);
         Arrays.fill(buf.dCell, 0f);
+        boolean prepared = steps >= PREPARE_MIN_STEPS;
+        if (prepared) mm.prepare(buf.recurrentWeightsT, wh.value, 0, gateWidth, hidden, true);
         for (int t = steps - 1; t >= 0; t--) {
             backwardStep(buf, t);
-            mm.mulTransB(batch, hidden, gateWidth, buf.dGatesRec, t * batch * gateWidth, wh.value, 0,
-                    buf.dHidden, t * batch * hidden, true);
+            if (prepared) {
+                mm.mul(batch, buf.dGatesRec, t * batch * gateWidth, buf.recurrentWeightsT, buf.dHidden, t * batch * hidden, true);
+            } else {
+                mm.mulTransB(batch, hidden, gateWidth, buf.dGatesRec, t * batch * gateWidth, wh.value, 0,
+                        buf.dHidden, t * batch * hidden, true);
+            }
         }
         mm.mulTransA(hidden, gateWidth, rows, buf.hidden, 0, buf.dGatesRec, 0, wh.grad, 0, true);
         if (oneHotInput) {
