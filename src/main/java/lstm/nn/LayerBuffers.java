@@ -38,8 +38,17 @@ public final class LayerBuffers {
     /** Wh and Whᵀ as the engine wants them for the chunk's per-step products (prepared once a chunk). */
     final PreparedMatrix recurrentWeights = new PreparedMatrix();
     final PreparedMatrix recurrentWeightsT = new PreparedMatrix();
+    /**
+     * True for a generation workspace: the weights do not change while it is in use, so Wh (and a
+     * dense input's Wx) are prepared at the first step and kept, and each step is a matrix × vector
+     * product over weights laid out for it.
+     */
+    final boolean fixedWeights;
+    boolean weightsPrepared;
+    final PreparedMatrix inputWeights = new PreparedMatrix();
 
-    LayerBuffers(RecurrentLayer layer, int steps, int batch) {
+    LayerBuffers(RecurrentLayer layer, int steps, int batch, boolean fixedWeights) {
+        this.fixedWeights = fixedWeights;
         this.steps = steps;
         this.batch = batch;
         int rows = steps * batch;

@@ -81,7 +81,12 @@ public abstract class RecurrentLayer {
     }
 
     public final LayerBuffers buffers(int steps, int batch) {
-        return new LayerBuffers(this, steps, batch);
+        return new LayerBuffers(this, steps, batch, false);
+    }
+
+    /** Buffers for generation: the weights must not change while they are in use (see {@link LayerBuffers#fixedWeights}). */
+    final LayerBuffers generationBuffers(int batch) {
+        return new LayerBuffers(this, 1, batch, true);
     }
 
     public final void forward(LayerBuffers buf, MatrixEngine mm) {
@@ -90,6 +95,9 @@ public abstract class RecurrentLayer {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(wx.value, buf.tokens[r] * gateWidth, buf.gatesIn, r * gateWidth, gateWidth);
             }
+        } else if (buf.fixedWeights) {
+            prepareFixed(buf, mm);
+            mm.mul(rows, buf.input, buf.inputOffset, buf.inputWeights, buf.gatesIn, 0, false);
         } else {
             mm.mul(rows, gateWidth, inputSize, buf.input, buf.inputOffset, wx.value, 0, buf.gatesIn, 0, false);
         }
@@ -98,8 +106,12 @@ public abstract class RecurrentLayer {
             for (int j = 0; j < gateWidth; j++) buf.gatesIn[row + j] += bias.value[j];
         }
         boolean accumulate = !separateRecurrentGates();
-        boolean prepared = steps >= PREPARE_MIN_STEPS;
-        if (prepared) mm.prepare(buf.recurrentWeights, wh.value, 0, hidden, gateWidth, false);
+        boolean prepared = buf.fixedWeights || steps >= PREPARE_MIN_STEPS;
+        if (buf.fixedWeights) {
+            prepareFixed(buf, mm);
+        } else if (prepared) {
+            mm.prepare(buf.recurrentWeights, wh.value, 0, hidden, gateWidth, false);
+        }
         for (int t = 0; t < steps; t++) {
             if (prepared) {
                 mm.mul(batch, buf.hidden, t * batch * hidden, buf.recurrentWeights, buf.gatesRec, t * batch * gateWidth, accumulate);
@@ -111,12 +123,21 @@ public abstract class RecurrentLayer {
         }
     }
 
+    /** Prepares the weights of a generation workspace once, at its first step. */
+    private void prepareFixed(LayerBuffers buf, MatrixEngine mm) {
+        if (buf.weightsPrepared) return;
+        mm.prepare(buf.recurrentWeights, wh.value, 0, hidden, gateWidth, false);
+        if (!oneHotInput) mm.prepare(buf.inputWeights, wx.value, 0, inputSize, gateWidth, false);
+        buf.weightsPrepared = true;
+    }
+
     /**
      * Back-propagates through the chunk. On entry dHidden slots 1..steps hold the gradient from
      * above; weight gradients are added to each Param's grad. When {@code dInput} is not null the
      * gradient with respect to the dense input is written there (overwriting), row-major from dInputOffset.
      */
     public final void backward(LayerBuffers buf, MatrixEngine mm, float[] dInput, int dInputOffset) {
+        if (buf.fixedWeights) throw new IllegalStateException("a generation workspace runs forward only");
         int steps = buf.steps, batch = buf.batch, rows = steps * batch;
         Arrays.fill(buf.dHidden, 0, batch * hidden, 0f);
         Arrays.fill(buf.dCell, 0f);
