@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         MatrixEngine engine = engineOptions.engine();
         Path text = corpus != null ? corpus : defaultCorpus();
         Benchmark.Settings settings = new Benchmark.Settings(config, text, 50, 50, warmup, steps, sample);
-        Benchmark.Result r = Benchmark.run(settings, engine, engineOptions.threadCount(), new Progress(parent.io.err));
+        Benchmark.Result r = Benchmark.run(settings, engine, engineOptions.threadsUsed(engine), new Progress(parent.io.err));
         if (json) {
             parent.io.text.println(Json.write(toMap(r)));
         } else {

@@ -169,9 +169,16 @@ class MatrixEngineTest {
     }
 
     @Test
+    void netlibEngineMatchesDoublePrecision() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Engines.nativeBlasAvailable(), "no native BLAS here");
+        checkAgainstReference(() -> Engines.byName("netlib", 1));
+    }
+
+    @Test
     void everyEngineAgreesWithEjml() {
         MatrixEngine ejml = new EjmlEngine();
-        List<MatrixEngine> engines = List.of(new JavaEngine(), new VectorEngine(1), new VectorEngine(2));
+        List<MatrixEngine> engines = new ArrayList<>(List.of(new JavaEngine(), new VectorEngine(1), new VectorEngine(2)));
+        if (Engines.nativeBlasAvailable()) engines.add(Engines.byName("netlib", 1));
         for (Case cs : cases()) {
             float[] expected = cs.run(ejml);
             for (MatrixEngine e : engines) {
@@ -215,7 +222,8 @@ class MatrixEngineTest {
 
     @Test
     void preparedOperandsGiveTheSameBitsAsPlainProducts() {
-        List<MatrixEngine> engines = List.of(new JavaEngine(), new EjmlEngine(), new VectorEngine(1), new VectorEngine(2), new VectorEngine(3));
+        List<MatrixEngine> engines = new ArrayList<>(List.of(new JavaEngine(), new EjmlEngine(), new VectorEngine(1), new VectorEngine(2), new VectorEngine(3)));
+        if (Engines.nativeBlasAvailable()) engines.add(Engines.byName("netlib", 1));
         for (MatrixEngine e : engines) {
             PreparedMatrix prepared = new PreparedMatrix();   // one holder reused across shapes
             for (Case cs : cases()) {
