@@ -91,9 +91,32 @@ public final class Benchmark {
         public double trainCharsPerSecondBest() {
             return settings.seq() * settings.batch() / stepBestSeconds;
         }
+
+        /** Matrix-product FLOP/s of training at the median step (see {@link #forwardFlopsPerChar}), in GFLOP/s. */
+        public double trainGflops() {
+            return trainCharsPerSecond() * TRAIN_FLOPS_FACTOR * forwardFlopsPerChar(settings.config(), vocab) / 1e9;
+        }
+
+        public double sampleGflops() {
+            return sampleCharsPerSecond * forwardFlopsPerChar(settings.config(), vocab) / 1e9;
+        }
     }
 
+    /** Training FLOPs per character as a multiple of the forward pass's: forward, then dInput and dWeights products. */
+    public static final int TRAIN_FLOPS_FACTOR = 3;
+
     private Benchmark() {}
+
+    /**
+     * Multiply-add FLOPs (2 per multiply-add) of the forward pass for one character: per layer the
+     * four gates' recurrent product h·Wh (2·H·4H), and above the first layer also the input
+     * product x·Wx (the first layer's one-hot input is a row lookup, no FLOPs); then the output
+     * layer (2·H·V). Element-wise work (activations, softmax) is not counted.
+     */
+    public static double forwardFlopsPerChar(Config c, int vocab) {
+        double h = c.hidden, gates = 4.0 * h;
+        return 2 * h * gates * (2 * c.layers - 1) + 2 * h * vocab;
+    }
 
     /** Runs the benchmark on {@code engine}; {@code threads} is only reported. */
     public static Result run(Settings s, MatrixEngine engine, int threads, Listener listener) {

@@ -95,8 +95,11 @@ final class BenchCommand implements Callable<Integer> {
         m.put("train_chars_per_s_best", Benchmark.round1(r.trainCharsPerSecondBest()));
         m.put("loss_first", Math.round(r.lossFirst() * 1e4) / 1e4);
         m.put("loss_last", Math.round(r.lossLast() * 1e4) / 1e4);
+        m.put("flop_per_char_forward", (long) Benchmark.forwardFlopsPerChar(s.config(), r.vocab()));
+        m.put("train_gflop_per_s", Benchmark.round1(r.trainGflops()));
         m.put("sample_chars", s.sampleLength());
         m.put("sample_chars_per_s", Double.isFinite(r.sampleCharsPerSecond()) ? Benchmark.round1(r.sampleCharsPerSecond()) : null);
+        m.put("sample_gflop_per_s", Double.isFinite(r.sampleCharsPerSecond()) ? Math.round(r.sampleGflops() * 100) / 100.0 : null);
         m.put("peak_rss_mb", Double.isFinite(r.peakRssMb()) ? Benchmark.round1(r.peakRssMb()) : null);
         return m;
     }
@@ -107,10 +110,11 @@ final class BenchCommand implements Callable<Integer> {
                 s.config(), s.config().layers, s.config().hidden, s.seq(), s.batch());
         out.printf(Locale.ROOT, "  cpu        %s%n", r.cpu());
         out.printf(Locale.ROOT, "  back-end   %s, %d thread%s%n", r.backend(), r.threads(), r.threads() == 1 ? "" : "s");
-        out.printf(Locale.ROOT, "  train      %,.0f chars/s median, %,.0f best (%d steps timed after %d warm-up; %.1f ms a step)%n",
-                r.trainCharsPerSecond(), r.trainCharsPerSecondBest(), s.steps(), s.warmup(), r.stepMedianSeconds() * 1e3);
+        out.printf(Locale.ROOT, "  train      %,.0f chars/s median, %,.0f best (%d steps timed after %d warm-up; %.1f ms a step; %.1f GFLOP/s)%n",
+                r.trainCharsPerSecond(), r.trainCharsPerSecondBest(), s.steps(), s.warmup(), r.stepMedianSeconds() * 1e3, r.trainGflops());
         if (Double.isFinite(r.sampleCharsPerSecond())) {
-            out.printf(Locale.ROOT, "  sample     %,.0f chars/s (batch 1, %d characters)%n", r.sampleCharsPerSecond(), s.sampleLength());
+            out.printf(Locale.ROOT, "  sample     %,.0f chars/s (batch 1, %d characters; %.2f GFLOP/s)%n",
+                    r.sampleCharsPerSecond(), s.sampleLength(), r.sampleGflops());
         }
         out.printf(Locale.ROOT, "  loss       %.4f first step, %.4f last%n", r.lossFirst(), r.lossLast());
         out.printf(Locale.ROOT, "  peak RSS   %s%n", Double.isFinite(r.peakRssMb()) ? String.format(Locale.ROOT, "%.1f MB", r.peakRssMb()) : "unknown");
