@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import lstm.io.UserException;
 import lstm.linalg.MatrixEngine;
 import lstm.linalg.Rng;
@@ -121,7 +120,7 @@ public final class Benchmark {
     /** Runs the benchmark on {@code engine}; {@code threads} is only reported. */
     public static Result run(Settings s, MatrixEngine engine, int threads, Listener listener) {
         int[] text = readCorpus(s.corpus());
-        int[] symbols = new TreeSet<>(Arrays.stream(text).boxed().toList()).stream().mapToInt(Integer::intValue).toArray();
+        int[] symbols = Arrays.stream(text).distinct().sorted().toArray();   // sorted(set(text)), as the script
         int[] tokens = new int[text.length];
         for (int i = 0; i < text.length; i++) tokens[i] = Arrays.binarySearch(symbols, text[i]);
         int perStep = s.seq() * s.batch();

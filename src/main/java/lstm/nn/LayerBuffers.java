@@ -33,6 +33,7 @@ public final class LayerBuffers {
     public final float[] dHidden;
     /** dL/dc for the step being processed, carried backwards through time. */
     public final float[] dCell;
+    /** dL/d(pre-activation); the same array as gatesIn when the cell's backward does not read the gates. */
     public final float[] dGatesIn;
     public final float[] dGatesRec;
     /** Wh and Whᵀ as the engine wants them for the chunk's per-step products (prepared once a chunk). */
@@ -61,7 +62,7 @@ public final class LayerBuffers {
         cell = layer.hasCellState() ? new float[(steps + 1) * batch * h] : new float[0];
         dHidden = new float[(steps + 1) * batch * h];
         dCell = layer.hasCellState() ? new float[batch * h] : new float[0];
-        dGatesIn = new float[rows * g];
+        dGatesIn = layer.backwardReadsGates() || fixedWeights ? new float[fixedWeights ? 0 : rows * g] : gatesIn;
         dGatesRec = layer.separateRecurrentGates() ? new float[rows * g] : dGatesIn;
     }
 

@@ -40,6 +40,12 @@ public final class LstmCell extends RecurrentLayer {
         return true;
     }
 
+    /** The backward step reads acts and cell only: its gradients may overwrite the gates. */
+    @Override
+    protected boolean backwardReadsGates() {
+        return false;
+    }
+
     @Override
     protected void forwardStep(LayerBuffers buf, int t) {
         int n = hidden;

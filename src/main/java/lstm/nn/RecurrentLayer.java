@@ -60,6 +60,15 @@ public abstract class RecurrentLayer {
         return false;
     }
 
+    /**
+     * False when {@link #backwardStep} reads only what forward saved in acts (and the states), not
+     * the pre-activations in gatesIn: the gradients then overwrite gatesIn in place (dGatesIn is
+     * the same array), which saves steps × batch × gates floats per layer.
+     */
+    protected boolean backwardReadsGates() {
+        return true;
+    }
+
     /** Parameters beyond Wx, Wh and b (peephole weights, say). */
     protected List<Param> extraParams() {
         return List.of();
