@@ -6,13 +6,19 @@
 # writes every JSON line and the kernel table to a folder (default target/compare-UTC-TIME).
 #
 #   bench/compare.sh [OUT_DIR]
-#   CONFIGS="S" SAMPLE=2000 KERNELS=0 LSTM_ARGS="--blas netlib" bench/compare.sh
+#   bench/compare.sh --table OUT_DIR          # print the tables of an earlier run again
+#   CONFIGS="S" SAMPLE=2000 KERNELS=0 NETLIB=0 LSTM_ARGS="--threads 1" bench/compare.sh
+#
+# When the system has a native BLAS (libblas.so.3, e.g. libopenblas0-pthread), lstm bench also runs
+# with --blas netlib, as an extra row (NETLIB=0 skips it).
 #
 # Needs /usr/bin/python3 with torch (Debian: apt-get install python3-torch) and the shared folder
 # next to the repository (../shared: the script and Tiny Shakespeare). Takes about 10 minutes on
 # 2 cores (PyTorch M at 2 threads is the slowest part); run it on a quiet machine.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+table_only=0
+if [ "${1:-}" = "--table" ]; then table_only=1; shift; fi
 out="${1:-$root/target/compare-$(date -u +%Y%m%dT%H%M%SZ)}"
 python="${PYTHON:-/usr/bin/python3}"
 script="${PYTORCH_SCRIPT:-$root/../shared/bench/pytorch_char_lstm.py}"
@@ -20,8 +26,11 @@ corpus="${CORPUS:-$root/../shared/corpora/text/tinyshakespeare.txt}"
 configs="${CONFIGS:-S M}"
 sample="${SAMPLE:-2000}"
 kernels="${KERNELS:-1}"
+netlib="${NETLIB:-1}"
+if [ "$netlib" != 0 ] && ! ldconfig -p 2>/dev/null | grep -q 'libblas\.so\.3'; then netlib=0; fi
 read -r -a lstm_args <<< "${LSTM_ARGS:-}"
 
+if [ "$table_only" = 0 ]; then
 for f in "$script" "$corpus"; do
   [ -f "$f" ] || { echo "compare.sh: missing $f" >&2; exit 1; }
 done
@@ -45,6 +54,11 @@ for c in $configs; do
   done
   echo "compare.sh: lstm bench --config $c ${lstm_args[*]:-}" >&2
   "$root/bin/lstm" bench --config "$c" --sample "$sample" --corpus "$corpus" --json ${lstm_args[@]+"${lstm_args[@]}"} > "$out/lstm-$c.json"
+  if [ "$netlib" != 0 ]; then
+    echo "compare.sh: lstm bench --config $c --blas netlib" >&2
+    "$root/bin/lstm" bench --config "$c" --sample "$sample" --corpus "$corpus" --json --blas netlib > "$out/lstm-$c-netlib.json" \
+      || { echo "compare.sh: --blas netlib failed, row left out" >&2; rm -f "$out/lstm-$c-netlib.json"; }
+  fi
 done
 echo "load after: $(uptime)" | tee -a "$out/machine.txt" >&2
 
@@ -53,6 +67,7 @@ if [ "$kernels" != 0 ]; then
   (cd "$root" && mvn -q -B -Pbench test-compile exec:exec \
       -Dbench.args="--engines vector,netlib --threads 1,2 --hidden 128,512 --samples 3" 2>/dev/null) \
     | grep -v '^WARNING: Using incubator' > "$out/kernels.txt" || echo "compare.sh: kernel benchmark failed" >&2
+fi
 fi
 
 "$python" - "$out" "$configs" <<'PY'
@@ -84,18 +99,23 @@ print('| config | PyTorch t1 chars/s | PyTorch t2 chars/s | lstm chars/s (back-e
       'PyTorch sample chars/s | lstm sample chars/s | sample ratio | PyTorch peak RSS MB | lstm peak RSS MB | RSS ratio |')
 print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 gflops = []
+runs = []
 for c in configs:
-    p1, p2, l = load(f'pytorch-{c}-t1.json'), load(f'pytorch-{c}-t2.json'), load(f'lstm-{c}.json')
+    runs.append((c, c, f'lstm-{c}.json'))
+    if os.path.exists(os.path.join(out, f'lstm-{c}-netlib.json')):
+        runs.append((c, f'{c} (netlib)', f'lstm-{c}-netlib.json'))
+for c, label, lfile in runs:
+    p1, p2, l = load(f'pytorch-{c}-t1.json'), load(f'pytorch-{c}-t2.json'), load(lfile)
     best = max((p1, p2), key=lambda r: r['train_chars_per_s'])
     best_sample = max(p1.get('sample_chars_per_s') or 0, p2.get('sample_chars_per_s') or 0)
     ls = l.get('sample_chars_per_s') or 0
-    print(f"| {c} | {p1['train_chars_per_s']:,.0f} | {p2['train_chars_per_s']:,.0f} | "
+    print(f"| {label} | {p1['train_chars_per_s']:,.0f} | {p2['train_chars_per_s']:,.0f} | "
           f"{l['train_chars_per_s']:,.0f} ({l['backend']}, {l['threads']}) | "
           f"**{l['train_chars_per_s'] / best['train_chars_per_s']:.2f}x** | {best_sample:,.0f} | {ls:,.0f} | "
           f"**{(ls / best_sample if best_sample else float('nan')):.2f}x** | {best['peak_rss_mb']:.0f} (t{best['threads']}) | "
           f"{l['peak_rss_mb']:.0f} | **{l['peak_rss_mb'] / best['peak_rss_mb']:.2f}x** |")
     f = flops(l['hidden'], l['layers'], l['vocab'])
-    gflops.append((c, l['hidden'], f, best, l, best_sample, ls))
+    gflops.append((label, l['hidden'], f, best, l, best_sample, ls))
 print()
 print('GFLOP/s of the matrix products (forward 2·H·4H per layer and product, x3 for training; see docs/BENCHMARKS-speed.md)')
 print()
