@@ -61,9 +61,9 @@ public abstract class RecurrentLayer {
     }
 
     /**
-     * False when {@link #backwardStep} reads only what forward saved in acts (and the states), not
-     * the pre-activations in gatesIn: the gradients then overwrite gatesIn in place (dGatesIn is
-     * the same array), which saves steps × batch × gates floats per layer.
+     * False when {@link #backwardStep} needs nothing from gatesIn except, at each position, what it
+     * reads before writing that position's gradient: the gradients then overwrite gatesIn in place
+     * (dGatesIn is the same array), which saves steps × batch × gates floats per layer.
      */
     protected boolean backwardReadsGates() {
         return true;
