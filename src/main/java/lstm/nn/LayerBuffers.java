@@ -36,9 +36,12 @@ public final class LayerBuffers {
     /** dL/d(pre-activation); the same array as gatesIn when the cell's backward does not read the gates. */
     public final float[] dGatesIn;
     public final float[] dGatesRec;
-    /** Wh and Whᵀ as the engine wants them for the chunk's per-step products (prepared once a chunk). */
-    final PreparedMatrix recurrentWeights = new PreparedMatrix();
-    final PreparedMatrix recurrentWeightsT = new PreparedMatrix();
+    /**
+     * Wh (forward) or Whᵀ (backward) as the engine wants them for the chunk's per-step products,
+     * prepared at the start of each pass. The layers of a training workspace run one after the
+     * other, so they share one holder (and its packed copy); a generation workspace keeps one per layer.
+     */
+    final PreparedMatrix recurrentWeights;
     /**
      * True for a generation workspace: the weights do not change while it is in use, so Wh (and a
      * dense input's Wx) are prepared at the first step and kept, and each step is a matrix × vector
@@ -48,8 +51,9 @@ public final class LayerBuffers {
     boolean weightsPrepared;
     final PreparedMatrix inputWeights = new PreparedMatrix();
 
-    LayerBuffers(RecurrentLayer layer, int steps, int batch, boolean fixedWeights) {
+    LayerBuffers(RecurrentLayer layer, int steps, int batch, boolean fixedWeights, PreparedMatrix shared) {
         this.fixedWeights = fixedWeights;
+        this.recurrentWeights = shared != null ? shared : new PreparedMatrix();
         this.steps = steps;
         this.batch = batch;
         int rows = steps * batch;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import lstm.linalg.MatrixEngine;
+import lstm.linalg.PreparedMatrix;
 import lstm.linalg.Rng;
 
 /**
@@ -90,12 +91,17 @@ public abstract class RecurrentLayer {
     }
 
     public final LayerBuffers buffers(int steps, int batch) {
-        return new LayerBuffers(this, steps, batch, false);
+        return new LayerBuffers(this, steps, batch, false, null);
+    }
+
+    /** Training buffers whose prepared recurrent weights live in {@code shared} (layers run one at a time). */
+    final LayerBuffers buffers(int steps, int batch, PreparedMatrix shared) {
+        return new LayerBuffers(this, steps, batch, false, shared);
     }
 
     /** Buffers for generation: the weights must not change while they are in use (see {@link LayerBuffers#fixedWeights}). */
     final LayerBuffers generationBuffers(int batch) {
-        return new LayerBuffers(this, 1, batch, true);
+        return new LayerBuffers(this, 1, batch, true, null);
     }
 
     public final void forward(LayerBuffers buf, MatrixEngine mm) {
@@ -151,11 +157,11 @@ public abstract class RecurrentLayer {
         Arrays.fill(buf.dHidden, 0, batch * hidden, 0f);
         Arrays.fill(buf.dCell, 0f);
         boolean prepared = steps >= PREPARE_MIN_STEPS;
-        if (prepared) mm.prepare(buf.recurrentWeightsT, wh.value, 0, gateWidth, hidden, true);
+        if (prepared) mm.prepare(buf.recurrentWeights, wh.value, 0, gateWidth, hidden, true);   // Whᵀ over forward's Wh
         for (int t = steps - 1; t >= 0; t--) {
             backwardStep(buf, t);
             if (prepared) {
-                mm.mul(batch, buf.dGatesRec, t * batch * gateWidth, buf.recurrentWeightsT, buf.dHidden, t * batch * hidden, true);
+                mm.mul(batch, buf.dGatesRec, t * batch * gateWidth, buf.recurrentWeights, buf.dHidden, t * batch * hidden, true);
             } else {
                 mm.mulTransB(batch, hidden, gateWidth, buf.dGatesRec, t * batch * gateWidth, wh.value, 0,
                         buf.dHidden, t * batch * hidden, true);

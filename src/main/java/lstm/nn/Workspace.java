@@ -39,8 +39,9 @@ public final class Workspace {
         this.fixedWeights = fixedWeights;
         int rows = steps * batch;
         layers = new LayerBuffers[c.layers()];
+        PreparedMatrix sharedRecurrent = new PreparedMatrix();
         for (int l = 0; l < layers.length; l++) {
-            layers[l] = fixedWeights ? net.layer(l).generationBuffers(batch) : net.layer(l).buffers(steps, batch);
+            layers[l] = fixedWeights ? net.layer(l).generationBuffers(batch) : net.layer(l).buffers(steps, batch, sharedRecurrent);
         }
         embedded = c.embedding() > 0 ? new float[rows * c.embedding()] : null;
         dEmbedded = c.embedding() > 0 ? new float[rows * c.embedding()] : null;
