@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 SampleCommand.class,
                 EvalCommand.class,
                 InfoCommand.class,
+                BenchCommand.class,
                 GradientsCommand.class,
                 CorpusCommand.class,
                 Midi2CsvCommand.class,

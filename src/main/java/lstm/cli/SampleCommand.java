@@ -106,7 +106,7 @@ final class SampleCommand implements Callable<Integer> {
                     out.flush();
                 } else {
                     if (i > 0) out.write(((last == '\n' ? "" : "\n") + (separator == null ? "" : separator) + "\n").getBytes(StandardCharsets.UTF_8));
-                    last = generate(generator, vocab, primeTokens, primeText, chunk -> write(chunk, out));
+                    last = generate(generator, vocab, primeTokens, primeText, new RawSink(out));
                 }
             }
         } catch (IOException e) {
@@ -121,28 +121,91 @@ final class SampleCommand implements Callable<Integer> {
         void accept(CharSequence chunk) throws IOException;
     }
 
-    /** One sample: the prime, then {@code length} characters; returns the last code point written (or newline if none). */
+    /**
+     * One sample: the prime, then {@code length} characters; returns the last code point written
+     * (or newline if none). Characters are UTF-8 encoded into one reused buffer, written out at
+     * each newline and every 64 characters: nothing is allocated per character.
+     */
     private int generate(Generator generator, Vocabulary vocab, int[] primeTokens, int[] primeText, TextSink sink) throws IOException {
-        StringBuilder chunk = new StringBuilder();
+        Utf8Chunk chunk = new Utf8Chunk(sink);
         int last = '\n';
         if (primeTokens.length == 0) {
             int newline = vocab.id('\n');
             generator.feed(newline >= 0 ? newline : 0);   // start as if at the beginning of a line
         } else {
             for (int token : primeTokens) generator.feed(token);
-            for (int cp : primeText) chunk.appendCodePoint(cp);
+            for (int cp : primeText) chunk.append(cp);
             last = primeText[primeText.length - 1];
         }
         for (long i = 0; i < length; i++) {
             last = vocab.codePoint(generator.next());
-            chunk.appendCodePoint(last);
-            if (chunk.length() >= 64 || last == '\n') {
-                sink.accept(chunk);
-                chunk.setLength(0);
+            chunk.append(last);
+            if (chunk.characters >= 64 || last == '\n') chunk.flush();
+        }
+        chunk.flush();
+        return last;
+    }
+
+    /** Code points encoded as UTF-8 into a buffer that is reused from chunk to chunk. */
+    private static final class Utf8Chunk {
+        private final TextSink sink;
+        private final StringBuilder text;
+        private final OutputStream raw;
+        private byte[] bytes = new byte[256];
+        private int size;
+        int characters;
+
+        Utf8Chunk(TextSink sink) {
+            this.sink = sink;
+            this.raw = sink instanceof RawSink r ? r.out : null;
+            this.text = raw == null ? new StringBuilder() : null;
+        }
+
+        void append(int cp) {
+            characters++;
+            if (raw == null) {
+                text.appendCodePoint(cp);
+                return;
+            }
+            if (size + 4 > bytes.length) bytes = java.util.Arrays.copyOf(bytes, 2 * bytes.length);   // a long prime only
+            if (cp < 0x80) {
+                bytes[size++] = (byte) cp;
+            } else if (cp < 0x800) {
+                bytes[size++] = (byte) (0xC0 | cp >> 6);
+                bytes[size++] = (byte) (0x80 | cp & 0x3F);
+            } else if (cp < 0x10000) {
+                bytes[size++] = (byte) (0xE0 | cp >> 12);
+                bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                bytes[size++] = (byte) (0xF0 | cp >> 18);
+                bytes[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp & 0x3F);
             }
         }
-        if (!chunk.isEmpty()) sink.accept(chunk);
-        return last;
+
+        void flush() throws IOException {
+            if (characters == 0) return;
+            if (raw != null) {
+                raw.write(bytes, 0, size);
+                raw.flush();
+            } else {
+                sink.accept(text);
+                text.setLength(0);
+            }
+            size = 0;
+            characters = 0;
+        }
+    }
+
+    /** Text straight to a byte stream, as UTF-8. */
+    private record RawSink(OutputStream out) implements TextSink {
+        @Override
+        public void accept(CharSequence chunk) throws IOException {
+            out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
     }
 
     private int[] primeCodePoints(boolean keepCr) {
@@ -152,10 +215,6 @@ final class SampleCommand implements Callable<Integer> {
         return new int[0];
     }
 
-    private static void write(CharSequence chunk, OutputStream out) throws IOException {
-        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
 
     static boolean isBrokenPipe(IOException e) {
         String m = String.valueOf(e.getMessage());

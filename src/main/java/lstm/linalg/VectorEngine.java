@@ -139,7 +139,7 @@ public final class VectorEngine implements MatrixEngine {
         p.ldc = ldc;
         p.accumulate = accumulate;
         p.cPadded = cPadded;
-        p.fewRows = m < VectorGemm.MR && p.b.colStride == 1;
+        p.fewRows = m < VectorGemm.MR && (p.b.colStride == 1 || packedB != null);
         p.split(pool == null || muladds < PARALLEL_MIN_MULADDS ? 1 : threads);
         p.sharedB = packedB;
         p.sharedWidth = VectorGemm.roundUp(n, VectorGemm.NR);
@@ -208,7 +208,9 @@ public final class VectorEngine implements MatrixEngine {
                 i0 = block * blockSize;
                 i1 = Math.min(m, i0 + blockSize);
             }
-            if (fewRows) {
+            if (fewRows && sharedB != null) {
+                VectorGemm.fewRowsPacked(i0, i1, j0, j1, k, a, sharedB, sharedWidth, c, cOff, ldc, accumulate);
+            } else if (fewRows) {
                 VectorGemm.fewRows(i0, i1, j0, j1, k, a, b, c, cOff, ldc, accumulate);
             } else {
                 gemms[thread].multiply(i0, i1, j0, j1, k, a, b, sharedB, sharedWidth, c, cOff, ldc, accumulate, cPadded);

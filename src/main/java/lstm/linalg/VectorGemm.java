@@ -28,7 +28,10 @@ final class VectorGemm {
     static final int MC = 24 * MR;
     static final int NC = Math.max(NR, 512 / NR * NR);
     /** Up to this many B panels per block, the kernel reads A where it lies instead of packing it. */
-    static final int DIRECT_A_MAX_PANELS = 4;
+    // Was 4. With threads splitting C into column strips, every strip packed all of A again
+    // (12% of a 2 x 512 training step, scalar code); reading A in place measured 5-15% more GFLOP
+    // per CPU-second at the LSTM shapes (kernel benchmark, hidden 512, AVX-512).
+    static final int DIRECT_A_MAX_PANELS = 64;
 
     /** A(i,p) = data[offset + i·rowStride + p·colStride], and likewise for B(p,j). */
     static final class View {
@@ -197,6 +200,103 @@ final class VectorGemm {
                 }
             }
         }
+    }
+
+    /**
+     * C[i0:i1, j0:j1] (+)= A·B for a few rows of C (batch-1 generation: matrix × vector) with B
+     * already packed by {@link #packAll} ({@code width} = roundUp(n, NR)): each panel NR wide is
+     * one contiguous run of memory per KC block, so the weights stream through the cache in order
+     * instead of in strided pieces. j0 is a multiple of NR. Four panels (eight accumulators) at a
+     * time keep the multiply-add units busy; the chain per element is the same as in {@link #multiply}.
+     */
+    static void fewRowsPacked(int i0, int i1, int j0, int j1, int k, View a, float[] packed, int width,
+                              float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = i0; i < i1; i++) {
+            int aRow = a.offset + i * a.rowStride;
+            int cRow = cOff + i * ldc;
+            int j = j0;
+            // each width of panels in its own small method: one big one would stop C2 inlining the Vector API
+            for (; j + 4 * NR <= j1; j += 4 * NR) fourPanels(j, k, a.data, aRow, a.colStride, packed, width, c, cRow + j, accumulate);
+            for (; j + NR <= j1; j += NR) onePanel(j, k, a.data, aRow, a.colStride, packed, width, c, cRow + j, accumulate);
+            for (; j < j1; j++) {                    // the last, partial panel: one column at a time
+                int panel = j / NR * NR;
+                float s = accumulate ? c[cRow + j] : 0f;
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kc = Math.min(KC, k - pc);
+                    int base = pc * width + panel * kc + (j - panel);
+                    for (int p = 0; p < kc; p++) s = Math.fma(a.data[aRow + (pc + p) * a.colStride], packed[base + p * NR], s);
+                }
+                c[cRow + j] = s;
+            }
+        }
+    }
+
+    /** Columns j..j+4·NR of one row of C from four packed panels: eight accumulators. */
+    private static void fourPanels(int j, int k, float[] av, int aRow, int acs, float[] packed, int width,
+                                   float[] c, int co, boolean accumulate) {
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+        if (accumulate) {
+            c0 = FloatVector.fromArray(SPECIES, c, co);
+            c1 = FloatVector.fromArray(SPECIES, c, co + L);
+            c2 = FloatVector.fromArray(SPECIES, c, co + NR);
+            c3 = FloatVector.fromArray(SPECIES, c, co + NR + L);
+            c4 = FloatVector.fromArray(SPECIES, c, co + 2 * NR);
+            c5 = FloatVector.fromArray(SPECIES, c, co + 2 * NR + L);
+            c6 = FloatVector.fromArray(SPECIES, c, co + 3 * NR);
+            c7 = FloatVector.fromArray(SPECIES, c, co + 3 * NR + L);
+        } else {
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.zero(SPECIES);
+        }
+        // One loop over p (C2 in JDK 17 boxes vectors carried through nested loops): row p of the
+        // panel starting at column j lies at base + p·NR, base changing at each KC block.
+        int kc = Math.min(KC, k), next = kc, base = j * kc, stride = NR * kc;
+        for (int p = 0; p < k; p++) {
+            if (p == next) {
+                kc = Math.min(KC, k - p);
+                next = p + kc;
+                base = p * width + j * kc - p * NR;
+                stride = NR * kc;
+            }
+            FloatVector x = FloatVector.broadcast(SPECIES, av[aRow + p * acs]);
+            int o = base + p * NR;
+            c0 = x.fma(FloatVector.fromArray(SPECIES, packed, o), c0);
+            c1 = x.fma(FloatVector.fromArray(SPECIES, packed, o + L), c1);
+            c2 = x.fma(FloatVector.fromArray(SPECIES, packed, o + stride), c2);
+            c3 = x.fma(FloatVector.fromArray(SPECIES, packed, o + stride + L), c3);
+            c4 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 2 * stride), c4);
+            c5 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 2 * stride + L), c5);
+            c6 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 3 * stride), c6);
+            c7 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 3 * stride + L), c7);
+        }
+        c0.intoArray(c, co);
+        c1.intoArray(c, co + L);
+        c2.intoArray(c, co + NR);
+        c3.intoArray(c, co + NR + L);
+        c4.intoArray(c, co + 2 * NR);
+        c5.intoArray(c, co + 2 * NR + L);
+        c6.intoArray(c, co + 3 * NR);
+        c7.intoArray(c, co + 3 * NR + L);
+    }
+
+    /** Columns j..j+NR of one row of C from one packed panel. */
+    private static void onePanel(int j, int k, float[] av, int aRow, int acs, float[] packed, int width,
+                                 float[] c, int co, boolean accumulate) {
+        FloatVector c0 = accumulate ? FloatVector.fromArray(SPECIES, c, co) : FloatVector.zero(SPECIES);
+        FloatVector c1 = accumulate ? FloatVector.fromArray(SPECIES, c, co + L) : FloatVector.zero(SPECIES);
+        int kc = Math.min(KC, k), next = kc, base = j * kc;
+        for (int p = 0; p < k; p++) {
+            if (p == next) {
+                kc = Math.min(KC, k - p);
+                next = p + kc;
+                base = p * width + j * kc - p * NR;
+            }
+            FloatVector x = FloatVector.broadcast(SPECIES, av[aRow + p * acs]);
+            int o = base + p * NR;
+            c0 = x.fma(FloatVector.fromArray(SPECIES, packed, o), c0);
+            c1 = x.fma(FloatVector.fromArray(SPECIES, packed, o + L), c1);
+        }
+        c0.intoArray(c, co);
+        c1.intoArray(c, co + L);
     }
 
     /**

@@ -1,5 +1,7 @@
 package lstm.nn;
 
+import lstm.linalg.PreparedMatrix;
+
 /**
  * Every buffer one recurrent layer needs for a chunk of {@code steps} time steps over
  * {@code batch} streams, allocated once. Rows are time-major: step t, stream b is row t·batch + b.
@@ -31,10 +33,27 @@ public final class LayerBuffers {
     public final float[] dHidden;
     /** dL/dc for the step being processed, carried backwards through time. */
     public final float[] dCell;
+    /** dL/d(pre-activation); the same array as gatesIn when the cell's backward does not read the gates. */
     public final float[] dGatesIn;
     public final float[] dGatesRec;
+    /**
+     * Wh (forward) or Whᵀ (backward) as the engine wants them for the chunk's per-step products,
+     * prepared at the start of each pass. The layers of a training workspace run one after the
+     * other, so they share one holder (and its packed copy); a generation workspace keeps one per layer.
+     */
+    final PreparedMatrix recurrentWeights;
+    /**
+     * True for a generation workspace: the weights do not change while it is in use, so Wh (and a
+     * dense input's Wx) are prepared at the first step and kept, and each step is a matrix × vector
+     * product over weights laid out for it.
+     */
+    final boolean fixedWeights;
+    boolean weightsPrepared;
+    final PreparedMatrix inputWeights = new PreparedMatrix();
 
-    LayerBuffers(RecurrentLayer layer, int steps, int batch) {
+    LayerBuffers(RecurrentLayer layer, int steps, int batch, boolean fixedWeights, PreparedMatrix shared) {
+        this.fixedWeights = fixedWeights;
+        this.recurrentWeights = shared != null ? shared : new PreparedMatrix();
         this.steps = steps;
         this.batch = batch;
         int rows = steps * batch;
@@ -47,7 +66,7 @@ public final class LayerBuffers {
         cell = layer.hasCellState() ? new float[(steps + 1) * batch * h] : new float[0];
         dHidden = new float[(steps + 1) * batch * h];
         dCell = layer.hasCellState() ? new float[batch * h] : new float[0];
-        dGatesIn = new float[rows * g];
+        dGatesIn = layer.backwardReadsGates() || fixedWeights ? new float[fixedWeights ? 0 : rows * g] : gatesIn;
         dGatesRec = layer.separateRecurrentGates() ? new float[rows * g] : dGatesIn;
     }
 

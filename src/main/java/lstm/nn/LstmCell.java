@@ -17,8 +17,9 @@ import lstm.linalg.Rng;
  * The forget-gate bias starts at 1 so that a fresh cell keeps its state by default.
  */
 public final class LstmCell extends RecurrentLayer {
-    // acts row: i f g o tanh(c), each `hidden` wide
-    private static final int I = 0, F = 1, G = 2, O = 3, TANH_C = 4;
+    // gate columns i f g o, each `hidden` wide; after forward, gatesIn holds their activations and
+    // acts holds tanh(c), one `hidden`-wide row per position
+    private static final int I = 0, F = 1, G = 2, O = 3;
 
     public LstmCell(String prefix, int inputSize, int hidden, boolean oneHotInput) {
         super(prefix, inputSize, hidden, 4, oneHotInput);
@@ -32,7 +33,7 @@ public final class LstmCell extends RecurrentLayer {
 
     @Override
     protected int activationWidth() {
-        return 5 * hidden;
+        return hidden;
     }
 
     @Override
@@ -40,12 +41,18 @@ public final class LstmCell extends RecurrentLayer {
         return true;
     }
 
+    /** The backward step reads each gate's activation just before it writes that gate's gradient in its place. */
+    @Override
+    protected boolean backwardReadsGates() {
+        return false;
+    }
+
     @Override
     protected void forwardStep(LayerBuffers buf, int t) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
-            int a = row * gateWidth, act = row * 5 * n;
+            int a = row * gateWidth, act = row * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
             for (int j = 0; j < n; j++) {
                 float i = sigmoid(buf.gatesIn[a + I * n + j]);
@@ -56,11 +63,12 @@ public final class LstmCell extends RecurrentLayer {
                 float tanhC = tanh(c);
                 buf.cell[next + j] = c;
                 buf.hidden[next + j] = o * tanhC;
-                buf.acts[act + I * n + j] = i;
-                buf.acts[act + F * n + j] = f;
-                buf.acts[act + G * n + j] = g;
-                buf.acts[act + O * n + j] = o;
-                buf.acts[act + TANH_C * n + j] = tanhC;
+                // the gates' activations replace their pre-activations, which backward does not need
+                buf.gatesIn[a + I * n + j] = i;
+                buf.gatesIn[a + F * n + j] = f;
+                buf.gatesIn[a + G * n + j] = g;
+                buf.gatesIn[a + O * n + j] = o;
+                buf.acts[act + j] = tanhC;
             }
         }
     }
@@ -70,14 +78,15 @@ public final class LstmCell extends RecurrentLayer {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
-            int da = row * gateWidth, act = row * 5 * n;
+            int da = row * gateWidth, act = row * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n, carry = b * n;
             for (int j = 0; j < n; j++) {
-                float i = buf.acts[act + I * n + j];
-                float f = buf.acts[act + F * n + j];
-                float g = buf.acts[act + G * n + j];
-                float o = buf.acts[act + O * n + j];
-                float tanhC = buf.acts[act + TANH_C * n + j];
+                // forward left the activations in gatesIn; their gradients overwrite them (same array)
+                float i = buf.gatesIn[da + I * n + j];
+                float f = buf.gatesIn[da + F * n + j];
+                float g = buf.gatesIn[da + G * n + j];
+                float o = buf.gatesIn[da + O * n + j];
+                float tanhC = buf.acts[act + j];
                 float dh = buf.dHidden[next + j];
                 float dc = buf.dCell[carry + j] + dh * o * (1f - tanhC * tanhC);
                 buf.dGatesIn[da + I * n + j] = dc * g * i * (1f - i);

@@ -70,7 +70,16 @@ public final class Network {
     }
 
     public Workspace workspace(int steps, int batch) {
-        return new Workspace(this, steps, batch);
+        return new Workspace(this, steps, batch, false);
+    }
+
+    /**
+     * A workspace for generation, one step of {@code batch} streams at a time (forward only): the
+     * engine prepares the weights at the first step and keeps them, so the weights must not change
+     * while it is in use.
+     */
+    public Workspace generationWorkspace(int batch) {
+        return new Workspace(this, 1, batch, true);
     }
 
     /**
@@ -109,7 +118,15 @@ public final class Network {
             layers[l].forward(buf, mm);
         }
         LayerBuffers top = ws.layers[layers.length - 1];
-        mm.mul(rows, v, h, top.hidden, ws.batch * h, outWeight.value, 0, ws.logits, 0, false);
+        if (ws.fixedWeights) {
+            if (!ws.outputPrepared) {
+                mm.prepare(ws.outputWeights, outWeight.value, 0, h, v, false);
+                ws.outputPrepared = true;
+            }
+            mm.mul(rows, top.hidden, ws.batch * h, ws.outputWeights, ws.logits, 0, false);
+        } else {
+            mm.mul(rows, v, h, top.hidden, ws.batch * h, outWeight.value, 0, ws.logits, 0, false);
+        }
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < v; j++) ws.logits[r * v + j] += outBias.value[j];
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import lstm.linalg.MatrixEngine;
+import lstm.linalg.PreparedMatrix;
 import lstm.linalg.Rng;
 
 /**
@@ -23,6 +24,9 @@ public abstract class RecurrentLayer {
     public final int gateWidth;
     /** True when the input is a token id (one-hot): Wx is then a lookup table of vocabulary rows. */
     public final boolean oneHotInput;
+
+    /** From this many steps a chunk, Wh is prepared (packed) once for all its per-step products. */
+    private static final int PREPARE_MIN_STEPS = 4;
 
     public final Param wx;
     public final Param wh;
@@ -57,6 +61,15 @@ public abstract class RecurrentLayer {
         return false;
     }
 
+    /**
+     * False when {@link #backwardStep} needs nothing from gatesIn except, at each position, what it
+     * reads before writing that position's gradient: the gradients then overwrite gatesIn in place
+     * (dGatesIn is the same array), which saves steps × batch × gates floats per layer.
+     */
+    protected boolean backwardReadsGates() {
+        return true;
+    }
+
     /** Parameters beyond Wx, Wh and b (peephole weights, say). */
     protected List<Param> extraParams() {
         return List.of();
@@ -78,7 +91,17 @@ public abstract class RecurrentLayer {
     }
 
     public final LayerBuffers buffers(int steps, int batch) {
-        return new LayerBuffers(this, steps, batch);
+        return new LayerBuffers(this, steps, batch, false, null);
+    }
+
+    /** Training buffers whose prepared recurrent weights live in {@code shared} (layers run one at a time). */
+    final LayerBuffers buffers(int steps, int batch, PreparedMatrix shared) {
+        return new LayerBuffers(this, steps, batch, false, shared);
+    }
+
+    /** Buffers for generation: the weights must not change while they are in use (see {@link LayerBuffers#fixedWeights}). */
+    final LayerBuffers generationBuffers(int batch) {
+        return new LayerBuffers(this, 1, batch, true, null);
     }
 
     public final void forward(LayerBuffers buf, MatrixEngine mm) {
@@ -87,6 +110,9 @@ public abstract class RecurrentLayer {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(wx.value, buf.tokens[r] * gateWidth, buf.gatesIn, r * gateWidth, gateWidth);
             }
+        } else if (buf.fixedWeights) {
+            prepareFixed(buf, mm);
+            mm.mul(rows, buf.input, buf.inputOffset, buf.inputWeights, buf.gatesIn, 0, false);
         } else {
             mm.mul(rows, gateWidth, inputSize, buf.input, buf.inputOffset, wx.value, 0, buf.gatesIn, 0, false);
         }
@@ -95,11 +121,29 @@ public abstract class RecurrentLayer {
             for (int j = 0; j < gateWidth; j++) buf.gatesIn[row + j] += bias.value[j];
         }
         boolean accumulate = !separateRecurrentGates();
+        boolean prepared = buf.fixedWeights || steps >= PREPARE_MIN_STEPS;
+        if (buf.fixedWeights) {
+            prepareFixed(buf, mm);
+        } else if (prepared) {
+            mm.prepare(buf.recurrentWeights, wh.value, 0, hidden, gateWidth, false);
+        }
         for (int t = 0; t < steps; t++) {
-            mm.mul(batch, gateWidth, hidden, buf.hidden, t * batch * hidden, wh.value, 0,
-                    buf.gatesRec, t * batch * gateWidth, accumulate);
+            if (prepared) {
+                mm.mul(batch, buf.hidden, t * batch * hidden, buf.recurrentWeights, buf.gatesRec, t * batch * gateWidth, accumulate);
+            } else {
+                mm.mul(batch, gateWidth, hidden, buf.hidden, t * batch * hidden, wh.value, 0,
+                        buf.gatesRec, t * batch * gateWidth, accumulate);
+            }
             forwardStep(buf, t);
         }
+    }
+
+    /** Prepares the weights of a generation workspace once, at its first step. */
+    private void prepareFixed(LayerBuffers buf, MatrixEngine mm) {
+        if (buf.weightsPrepared) return;
+        mm.prepare(buf.recurrentWeights, wh.value, 0, hidden, gateWidth, false);
+        if (!oneHotInput) mm.prepare(buf.inputWeights, wx.value, 0, inputSize, gateWidth, false);
+        buf.weightsPrepared = true;
     }
 
     /**
@@ -108,13 +152,20 @@ public abstract class RecurrentLayer {
      * gradient with respect to the dense input is written there (overwriting), row-major from dInputOffset.
      */
     public final void backward(LayerBuffers buf, MatrixEngine mm, float[] dInput, int dInputOffset) {
+        if (buf.fixedWeights) throw new IllegalStateException("a generation workspace runs forward only");
         int steps = buf.steps, batch = buf.batch, rows = steps * batch;
         Arrays.fill(buf.dHidden, 0, batch * hidden, 0f);
         Arrays.fill(buf.dCell, 0f);
+        boolean prepared = steps >= PREPARE_MIN_STEPS;
+        if (prepared) mm.prepare(buf.recurrentWeights, wh.value, 0, gateWidth, hidden, true);   // Whᵀ over forward's Wh
         for (int t = steps - 1; t >= 0; t--) {
             backwardStep(buf, t);
-            mm.mulTransB(batch, hidden, gateWidth, buf.dGatesRec, t * batch * gateWidth, wh.value, 0,
-                    buf.dHidden, t * batch * hidden, true);
+            if (prepared) {
+                mm.mul(batch, buf.dGatesRec, t * batch * gateWidth, buf.recurrentWeights, buf.dHidden, t * batch * hidden, true);
+            } else {
+                mm.mulTransB(batch, hidden, gateWidth, buf.dGatesRec, t * batch * gateWidth, wh.value, 0,
+                        buf.dHidden, t * batch * hidden, true);
+            }
         }
         mm.mulTransA(hidden, gateWidth, rows, buf.hidden, 0, buf.dGatesRec, 0, wh.grad, 0, true);
         if (oneHotInput) {

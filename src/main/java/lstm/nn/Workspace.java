@@ -3,6 +3,7 @@ package lstm.nn;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lstm.linalg.PreparedMatrix;
 
 /**
  * All buffers one {@link Network} needs to run a chunk of {@code steps} × {@code batch}
@@ -26,13 +27,22 @@ public final class Workspace {
     int predicted;
     boolean dropoutApplied;
 
-    Workspace(Network net, int steps, int batch) {
+    /** For generation: one step at a time over weights that stay fixed (prepared once, see LayerBuffers). */
+    final boolean fixedWeights;
+    boolean outputPrepared;
+    final PreparedMatrix outputWeights = new PreparedMatrix();
+
+    Workspace(Network net, int steps, int batch, boolean fixedWeights) {
         NetworkConfig c = net.config;
         this.steps = steps;
         this.batch = batch;
+        this.fixedWeights = fixedWeights;
         int rows = steps * batch;
         layers = new LayerBuffers[c.layers()];
-        for (int l = 0; l < layers.length; l++) layers[l] = net.layer(l).buffers(steps, batch);
+        PreparedMatrix sharedRecurrent = new PreparedMatrix();
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = fixedWeights ? net.layer(l).generationBuffers(batch) : net.layer(l).buffers(steps, batch, sharedRecurrent);
+        }
         embedded = c.embedding() > 0 ? new float[rows * c.embedding()] : null;
         dEmbedded = c.embedding() > 0 ? new float[rows * c.embedding()] : null;
         dropMask = new float[c.layers()][];

@@ -5,7 +5,9 @@ import lstm.nn.Workspace;
 
 /**
  * Runs a network one token at a time (batch 1), carrying its state: feed a primer, then let it
- * continue, each picked token fed back as the next input.
+ * continue, each picked token fed back as the next input. The network's weights must not change
+ * while a generator is in use (it keeps them prepared for matrix × vector products); a step
+ * allocates nothing.
  */
 public final class Generator {
     private final Network network;
@@ -20,7 +22,7 @@ public final class Generator {
     public Generator(Network network, Sampler sampler) {
         this.network = network;
         this.sampler = sampler;
-        this.ws = network.workspace(1, 1);
+        this.ws = network.generationWorkspace(1);   // weights prepared once, laid out for matrix × vector
         this.masked = new float[network.config.vocabSize()];
     }
 

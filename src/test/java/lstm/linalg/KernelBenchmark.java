@@ -47,7 +47,9 @@ public final class KernelBenchmark {
                 new Shape("bwd dInput  dG·Wxᵀ", Op.TRANS_B, rows, h, g),
                 new Shape("bwd dWo     Hᵀ·dY", Op.TRANS_A, h, VOCAB, rows),
                 new Shape("bwd dH      dY·Woᵀ", Op.TRANS_B, rows, h, VOCAB),
-                new Shape("sample      h·Wh", Op.MUL, 1, g, h));
+                new Shape("sample      h·Wh", Op.MUL, 1, g, h),
+                new Shape("sample+p    h·Wh", Op.PREPARED_MUL, 1, g, h),
+                new Shape("sample+p    [x;h]·W", Op.PREPARED_MUL, 1, g, 2 * h));
     }
 
     public static void main(String[] args) {

@@ -169,9 +169,16 @@ class MatrixEngineTest {
     }
 
     @Test
+    void netlibEngineMatchesDoublePrecision() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Engines.nativeBlasAvailable(), "no native BLAS here");
+        checkAgainstReference(() -> Engines.byName("netlib", 1));
+    }
+
+    @Test
     void everyEngineAgreesWithEjml() {
         MatrixEngine ejml = new EjmlEngine();
-        List<MatrixEngine> engines = List.of(new JavaEngine(), new VectorEngine(1), new VectorEngine(2));
+        List<MatrixEngine> engines = new ArrayList<>(List.of(new JavaEngine(), new VectorEngine(1), new VectorEngine(2)));
+        if (Engines.nativeBlasAvailable()) engines.add(Engines.byName("netlib", 1));
         for (Case cs : cases()) {
             float[] expected = cs.run(ejml);
             for (MatrixEngine e : engines) {
@@ -215,7 +222,8 @@ class MatrixEngineTest {
 
     @Test
     void preparedOperandsGiveTheSameBitsAsPlainProducts() {
-        List<MatrixEngine> engines = List.of(new JavaEngine(), new EjmlEngine(), new VectorEngine(1), new VectorEngine(2));
+        List<MatrixEngine> engines = new ArrayList<>(List.of(new JavaEngine(), new EjmlEngine(), new VectorEngine(1), new VectorEngine(2), new VectorEngine(3)));
+        if (Engines.nativeBlasAvailable()) engines.add(Engines.byName("netlib", 1));
         for (MatrixEngine e : engines) {
             PreparedMatrix prepared = new PreparedMatrix();   // one holder reused across shapes
             for (Case cs : cases()) {
@@ -227,6 +235,30 @@ class MatrixEngineTest {
                 float[] viaPrepared = cs.c.clone();
                 e.mul(cs.m, cs.a, cs.aOff, prepared, viaPrepared, cs.cOff, cs.accumulate);
                 assertArrayEquals(cs.run(e), viaPrepared, e.name() + " prepared " + cs);
+            }
+        }
+    }
+
+    /**
+     * Batch-1 generation multiplies one row by prepared weights (VectorGemm.fewRowsPacked): whole
+     * groups of four panels, single panels, a partial panel, several KC blocks, split over threads.
+     */
+    @Test
+    void preparedFewRowProductsAreOneFmaChainForAnyThreadCount() {
+        Rng rng = new Rng(13);
+        int[][] shapes = {{1, 2048 + 17, 600}, {1, 4 * 512, 1024}, {2, 65, 512}, {4, 300, 257}, {1, 96, 3000}, {3, 129, 70}};
+        List<VectorEngine> engines = List.of(new VectorEngine(1), new VectorEngine(2), new VectorEngine(3));
+        for (int[] shape : shapes) {
+            for (boolean accumulate : new boolean[] {false, true}) {
+                Case cs = new Case(Op.MUL, shape[0], shape[1], shape[2], accumulate, rng);
+                float[] expected = cs.fmaChain();
+                for (VectorEngine e : engines) {
+                    PreparedMatrix prepared = new PreparedMatrix();
+                    e.prepare(prepared, cs.b, cs.bOff, cs.k, cs.n, false);
+                    float[] viaPrepared = cs.c.clone();
+                    e.mul(cs.m, cs.a, cs.aOff, prepared, viaPrepared, cs.cOff, cs.accumulate);
+                    assertArrayEquals(expected, viaPrepared, "threads=" + e.threads() + " " + cs);
+                }
             }
         }
     }
