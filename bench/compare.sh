@@ -117,7 +117,7 @@ for c, label, lfile in runs:
     f = flops(l['hidden'], l['layers'], l['vocab'])
     gflops.append((label, l['hidden'], f, best, l, best_sample, ls))
 print()
-print('GFLOP/s of the matrix products (forward 2·H·4H per layer and product, x3 for training; see docs/BENCHMARKS-speed.md)')
+print('GFLOP/s of the matrix products (forward 2·H·4H per layer and product, x3 for training; see BENCHMARKS.md)')
 print()
 print('| config | FLOP/char (train) | PyTorch train GFLOP/s | lstm train GFLOP/s | lstm sample GFLOP/s | sgemm peak at these shapes, GFLOP/s |')
 print('|---|---:|---:|---:|---:|---|')

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Named training recipes for the frame models. {@code demo} is the biaxial demo's own size;
  * {@code jsb} is the recipe that gave the best validation NLL on JSB Chorales within 15 minutes
- * of training on the benchmark machine (docs/BENCHMARKS-poly.md). Recipes stop after a number of
+ * of training on the benchmark machine (BENCHMARKS.md). Recipes stop after a number of
  * epochs, never after a wall-clock time, so a recipe gives the same model on a busy machine.
  */
 public final class PolyPresets {

@@ -25,14 +25,14 @@ class BenchCommandTest {
 
     @Test
     void jsonLineHasTheScriptsKeysAndTheMachine() throws Exception {
-        CliTest.Result r = CliTest.run("bench", "--config", "S", "--corpus", corpus().toString(), "--steps", "2",
+        CliRun r = CliRun.run("bench", "--config", "S", "--corpus", corpus().toString(), "--steps", "2",
                 "--warmup", "1", "--sample", "20", "--threads", "1", "--json");
         assertEquals(0, r.code(), r.err());
-        assertEquals(1, r.out().lines().count(), r.out());
-        Map<?, ?> m = (Map<?, ?>) Json.read(r.out());
+        assertEquals(1, r.text().lines().count(), r.text());
+        Map<?, ?> m = (Map<?, ?>) Json.read(r.text());
         for (String key : List.of("train_chars_per_s", "train_chars_per_s_best", "sample_chars_per_s", "peak_rss_mb",
                 "cpu", "threads", "backend", "config", "step_median_s", "loss_first", "loss_last", "train_gflop_per_s")) {
-            assertTrue(m.containsKey(key), key + " in " + r.out());
+            assertTrue(m.containsKey(key), key + " in " + r.text());
         }
         assertEquals("S", m.get("config"));
         assertEquals(1, ((Number) m.get("threads")).intValue());
@@ -46,22 +46,22 @@ class BenchCommandTest {
 
     @Test
     void tableWithoutJson() throws Exception {
-        CliTest.Result r = CliTest.run("bench", "--corpus", corpus().toString(), "--steps", "1", "--warmup", "0",
+        CliRun r = CliRun.run("bench", "--corpus", corpus().toString(), "--steps", "1", "--warmup", "0",
                 "--sample", "0", "--blas", "java");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("lstm bench --config S: 2 x 128 LSTM, seq 50 x batch 50"), r.out());
-        assertTrue(r.out().contains("back-end   java, 1 thread"), r.out());
-        assertTrue(!r.out().contains("sample "), "no sampling asked: " + r.out());
+        assertTrue(r.text().startsWith("lstm bench --config S: 2 x 128 LSTM, seq 50 x batch 50"), r.text());
+        assertTrue(r.text().contains("back-end   java, 1 thread"), r.text());
+        assertTrue(!r.text().contains("sample "), "no sampling asked: " + r.text());
     }
 
     @Test
     void errorsAreOneLine() throws Exception {
-        CliTest.assertOneLineError(CliTest.run("bench", "--corpus", dir.resolve("missing.txt").toString()), 1, "no corpus at");
+        CliRun.assertOneLineError(CliRun.run("bench", "--corpus", dir.resolve("missing.txt").toString()), 1, "no corpus at");
         Path small = dir.resolve("small.txt");
         Files.writeString(small, "too short");
-        CliTest.assertOneLineError(CliTest.run("bench", "--corpus", small.toString()), 1, "fewer than seq × batch + 1");
-        CliTest.assertOneLineError(CliTest.run("bench", "--steps", "0"), 2, "--steps must be at least 1");
-        CliTest.assertOneLineError(CliTest.run("bench", "--config", "XL"), 2, "--config");
+        CliRun.assertOneLineError(CliRun.run("bench", "--corpus", small.toString()), 1, "fewer than seq × batch + 1");
+        CliRun.assertOneLineError(CliRun.run("bench", "--steps", "0"), 2, "--steps must be at least 1");
+        CliRun.assertOneLineError(CliRun.run("bench", "--config", "XL"), 2, "--config");
     }
 
     @Test

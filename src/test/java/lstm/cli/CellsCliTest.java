@@ -1,7 +1,7 @@
 package lstm.cli;
 
-import static lstm.cli.CliTest.assertOneLineError;
-import static lstm.cli.CliTest.run;
+import static lstm.cli.CliRun.assertOneLineError;
+import static lstm.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +29,7 @@ class CellsCliTest {
         Files.writeString(corpus, CliTest.tinyCorpus());
     }
 
-    static CliTest.Result train(String cell, Path model, int steps, String... more) {
+    static CliRun train(String cell, Path model, int steps, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("train", corpus.toString(), "-o", model.toString(), "--cell", cell,
                 "--layers", "2", "--hidden", "16", "--batch-size", "8", "--seq-length", "20", "--steps", Integer.toString(steps),
                 "--lr", "0.01", "--eval-every", "25", "--checkpoint-every", "10", "-q"));
@@ -37,17 +37,17 @@ class CellsCliTest {
         return run(args.toArray(String[]::new));
     }
 
-    static Map<String, Object> json(CliTest.Result r) throws Exception {
+    static Map<String, Object> json(CliRun r) throws Exception {
         assertEquals(0, r.code(), r.err());
-        assertEquals(1, r.out().lines().count(), r.out());
-        return Json.readObject(r.out());
+        assertEquals(1, r.text().lines().count(), r.text());
+        return Json.readObject(r.text());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gru", "rnn", "peephole", "cifg"})
     void everyCellTrainsSamplesEvaluatesAndResumesExactly(String cell) throws Exception {
         Path model = dir.resolve(cell + ".lstm");
-        CliTest.Result trained = train(cell, model, 100);
+        CliRun trained = train(cell, model, 100);
         assertEquals(0, trained.code(), trained.err());
 
         Map<String, Object> info = json(run("info", model.toString(), "--json"));
@@ -55,12 +55,12 @@ class CellsCliTest {
         assertEquals(2, info.get("layers"));
         assertEquals(16, info.get("hidden"));
         assertEquals(100, ((Number) info.get("steps")).intValue());
-        assertTrue(run("info", model.toString()).out().contains("2 × 16 " + cell), "text info names the cell");
+        assertTrue(run("info", model.toString()).text().contains("2 × 16 " + cell), "text info names the cell");
 
-        CliTest.Result sample = run("sample", model.toString(), "-n", "80", "--seed", "3");
+        CliRun sample = run("sample", model.toString(), "-n", "80", "--seed", "3");
         assertEquals(0, sample.code(), sample.err());
-        assertEquals(80, sample.out().codePointCount(0, sample.out().length()));
-        assertTrue(sample.out().chars().allMatch(ch -> CliTest.tinyCorpus().indexOf(ch) >= 0), sample.out());
+        assertEquals(80, sample.text().codePointCount(0, sample.text().length()));
+        assertTrue(sample.text().chars().allMatch(ch -> CliTest.tinyCorpus().indexOf(ch) >= 0), sample.text());
 
         Map<String, Object> eval = json(run("eval", model.toString(), corpus.toString(), "--json"));
         double loss = ((Number) eval.get("loss_nats")).doubleValue();
@@ -70,12 +70,12 @@ class CellsCliTest {
         // 60 steps, then resumed to 100, predicts exactly as 100 steps at once
         Path split = dir.resolve(cell + "-split.lstm");
         assertEquals(0, train(cell, split, 60).code());
-        CliTest.Result resumed = run("train", corpus.toString(), "-o", split.toString(), "--resume", "--steps", "100", "-q");
+        CliRun resumed = run("train", corpus.toString(), "-o", split.toString(), "--resume", "--steps", "100", "-q");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(cell, json(run("info", split.toString(), "--json")).get("cell"));
         assertEquals(eval, json(run("eval", split.toString(), corpus.toString(), "--json")));
-        assertEquals(run("sample", model.toString(), "-n", "200", "--seed", "9").out(),
-                run("sample", split.toString(), "-n", "200", "--seed", "9").out());
+        assertEquals(run("sample", model.toString(), "-n", "200", "--seed", "9").text(),
+                run("sample", split.toString(), "-n", "200", "--seed", "9").text());
     }
 
     @Test
@@ -122,13 +122,13 @@ class CellsCliTest {
     void gradientsTableShowsSelectedLagsOrAll() {
         Path model = dir.resolve("g-table.lstm");
         assertEquals(0, train("cifg", model, 5).code());
-        CliTest.Result r = run("gradients", model.toString(), corpus.toString(), "--positions", "5", "--warmup", "10");
+        CliRun r = run("gradients", model.toString(), corpus.toString(), "--positions", "5", "--warmup", "10");
         assertEquals(0, r.code(), r.err());
-        List<String> rows = r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).toList();
+        List<String> rows = r.text().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).toList();
         assertEquals(List.of(1, 2, 5, 10, 20, 50), rows.stream().map(l -> Integer.parseInt(l.trim().split("\\s+")[0])).toList());
-        assertTrue(r.out().contains("layer 1") && r.out().contains("layer 2") && r.out().contains("g(50)/g(1)"), r.out());
-        CliTest.Result all = run("gradients", model.toString(), corpus.toString(), "--positions", "5", "--warmup", "10", "--max-lag", "12", "--all");
-        assertEquals(12, all.out().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).count(), all.out());
+        assertTrue(r.text().contains("layer 1") && r.text().contains("layer 2") && r.text().contains("g(50)/g(1)"), r.text());
+        CliRun all = run("gradients", model.toString(), corpus.toString(), "--positions", "5", "--warmup", "10", "--max-lag", "12", "--all");
+        assertEquals(12, all.text().lines().filter(l -> l.matches("\\s+\\d+\\s+.*")).count(), all.text());
     }
 
     /**
@@ -169,6 +169,6 @@ class CellsCliTest {
         assertOneLineError(run("gradients", model.toString(), corpus.toString(), "--warmup", "-1"), 2, "--warmup must not be negative");
         assertOneLineError(run("gradients", model.toString()), 2, "Missing required parameter");
         assertOneLineError(run("gradients", dir.resolve("missing.lstm").toString(), corpus.toString()), 1, "no such model file");
-        assertTrue(run("gradients", "--help").out().contains("--warmup"));
+        assertTrue(run("gradients", "--help").text().contains("--warmup"));
     }
 }

@@ -1,13 +1,12 @@
 package lstm.cli;
 
+import static lstm.cli.CliRun.assertOneLineError;
+import static lstm.cli.CliRun.run;
+import static lstm.cli.CliRun.runWithInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,19 +22,6 @@ class CliTest {
     static Path corpus;
     static Path model;
 
-    record Result(int code, String out, String err) {}
-
-    static Result runWithInput(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static Result run(String... args) {
-        return runWithInput("", args);
-    }
-
     /** A small text with structure a tiny model learns in seconds. */
     static String tinyCorpus() {
         StringBuilder sb = new StringBuilder();
@@ -50,26 +36,18 @@ class CliTest {
         corpus = dir.resolve("tiny.txt");
         Files.writeString(corpus, tinyCorpus());
         model = dir.resolve("tiny.lstm");
-        Result r = run("train", corpus.toString(), "-o", model.toString(), "--hidden", "32", "--batch-size", "8",
+        CliRun r = run("train", corpus.toString(), "-o", model.toString(), "--hidden", "32", "--batch-size", "8",
                 "--seq-length", "25", "--steps", "300", "--lr", "0.01", "--eval-every", "100", "-q");
         assertEquals(0, r.code(), r.err());
     }
 
-    static void assertOneLineError(Result r, int code, String contains) {
-        assertEquals(code, r.code(), r.err());
-        assertTrue(r.err().startsWith("lstm: "), r.err());
-        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().contains(contains), r.err());
-        assertFalse(r.err().contains("Exception"), r.err());
-    }
-
     @Test
     void tinyModelLearnsTheCorpus() throws Exception {
-        Result r = run("eval", model.toString(), corpus.toString(), "--json");
+        CliRun r = run("eval", model.toString(), corpus.toString(), "--json");
         assertEquals(0, r.code(), r.err());
-        assertEquals(1, r.out().lines().count());
-        Map<String, Object> m = Json.readObject(r.out());
-        assertTrue(((Number) m.get("loss_nats")).doubleValue() < 0.6, r.out());
+        assertEquals(1, r.text().lines().count());
+        Map<String, Object> m = Json.readObject(r.text());
+        assertTrue(((Number) m.get("loss_nats")).doubleValue() < 0.6, r.text());
         assertEquals(tinyCorpus().length() - 1, ((Number) m.get("chars")).intValue());
         double bits = ((Number) m.get("bits_per_char")).doubleValue();
         assertEquals(((Number) m.get("loss_nats")).doubleValue() / Math.log(2), bits, 1e-12);
@@ -77,29 +55,29 @@ class CliTest {
 
     @Test
     void sampleIsDeterministicAndStartsWithThePrime() {
-        Result a = run("sample", model.toString(), "--prime", "ANNA:\n", "-n", "200", "--seed", "5");
-        Result b = run("sample", model.toString(), "--prime", "ANNA:\n", "-n", "200", "--seed", "5");
+        CliRun a = run("sample", model.toString(), "--prime", "ANNA:\n", "-n", "200", "--seed", "5");
+        CliRun b = run("sample", model.toString(), "--prime", "ANNA:\n", "-n", "200", "--seed", "5");
         assertEquals(0, a.code(), a.err());
-        assertEquals(a.out(), b.out());
-        assertTrue(a.out().startsWith("ANNA:\n"));
-        assertEquals(206, a.out().codePointCount(0, a.out().length()));
-        Result c = run("sample", model.toString(), "-n", "200", "--seed", "6");
-        assertTrue(!c.out().equals(a.out().substring(6)));
+        assertEquals(a.text(), b.text());
+        assertTrue(a.text().startsWith("ANNA:\n"));
+        assertEquals(206, a.text().codePointCount(0, a.text().length()));
+        CliRun c = run("sample", model.toString(), "-n", "200", "--seed", "6");
+        assertTrue(!c.text().equals(a.text().substring(6)));
     }
 
     @Test
     void greedySampleReproducesTheCorpusLines() {
-        Result r = run("sample", model.toString(), "--prime", "BORIS:\n", "-n", "60", "--temperature", "0");
-        assertTrue(r.out().contains("we sail at dawn.") || r.out().contains("the sea is calm tonight.")
-                || r.out().contains("bring the lamp here.") || r.out().contains("who knocks at the door?"), r.out());
+        CliRun r = run("sample", model.toString(), "--prime", "BORIS:\n", "-n", "60", "--temperature", "0");
+        assertTrue(r.text().contains("we sail at dawn.") || r.text().contains("the sea is calm tonight.")
+                || r.text().contains("bring the lamp here.") || r.text().contains("who knocks at the door?"), r.text());
     }
 
     @Test
     void infoJsonHasTheContractKeys() throws Exception {
-        Result r = run("info", model.toString(), "--json");
+        CliRun r = run("info", model.toString(), "--json");
         assertEquals(0, r.code());
-        assertEquals(1, r.out().lines().count());
-        Map<String, Object> m = Json.readObject(r.out());
+        assertEquals(1, r.text().lines().count());
+        Map<String, Object> m = Json.readObject(r.text());
         assertEquals("char", m.get("kind"));
         assertEquals("lstm", m.get("cell"));
         assertEquals(2, m.get("layers"));
@@ -156,7 +134,7 @@ class CliTest {
     @Test
     void trainsFromStandardInput() {
         Path out = dir.resolve("stdin.lstm");
-        Result r = runWithInput(tinyCorpus(), "train", "-", "-o", out.toString(), "--hidden", "8", "--batch-size", "4", "--seq-length", "10",
+        CliRun r = runWithInput(tinyCorpus(), "train", "-", "-o", out.toString(), "--hidden", "8", "--batch-size", "4", "--seq-length", "10",
                 "--steps", "3", "-q");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(out));
@@ -170,20 +148,20 @@ class CliTest {
 
     @Test
     void helpAndVersion() {
-        Result v = run("--version");
+        CliRun v = run("--version");
         assertEquals(0, v.code());
-        assertTrue(v.out().startsWith("lstm "));
+        assertTrue(v.text().startsWith("lstm "));
         for (String cmd : new String[] {"train", "sample", "eval", "info", "gradients"}) {
-            Result h = run(cmd, "--help");
+            CliRun h = run(cmd, "--help");
             assertEquals(0, h.code());
-            assertTrue(h.out().contains("Examples:"), cmd);
+            assertTrue(h.text().contains("Examples:"), cmd);
         }
     }
 
     @Test
     void metricsLogHasOneRowPerLoggedStep() throws Exception {
         Path log = dir.resolve("metrics.csv");
-        Result r = run("train", corpus.toString(), "-o", dir.resolve("log.lstm").toString(), "--hidden", "8", "--batch-size", "4",
+        CliRun r = run("train", corpus.toString(), "-o", dir.resolve("log.lstm").toString(), "--hidden", "8", "--batch-size", "4",
                 "--seq-length", "10", "--steps", "20", "--eval-every", "10", "--log-every", "5", "--log", log.toString(), "-q");
         assertEquals(0, r.code(), r.err());
         java.util.List<String> lines = Files.readAllLines(log);
@@ -196,10 +174,10 @@ class CliTest {
     @Test
     void infoJsonKeepsKeysWithoutAValue() throws Exception {
         Path m = dir.resolve("noval.lstm");
-        Result t = run("train", corpus.toString(), "-o", m.toString(), "--hidden", "8", "--batch-size", "4", "--seq-length", "10",
+        CliRun t = run("train", corpus.toString(), "-o", m.toString(), "--hidden", "8", "--batch-size", "4", "--seq-length", "10",
                 "--steps", "2", "--eval-every", "0", "-q");
         assertEquals(0, t.code(), t.err());
-        Map<String, Object> info = Json.readObject(run("info", m.toString(), "--json").out());
+        Map<String, Object> info = Json.readObject(run("info", m.toString(), "--json").text());
         assertTrue(info.containsKey("best_val_loss"));
         assertEquals(null, info.get("best_val_loss"));
     }

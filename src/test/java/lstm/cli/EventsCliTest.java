@@ -1,14 +1,12 @@
 package lstm.cli;
 
+import static lstm.cli.CliRun.assertOneLineError;
+import static lstm.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,18 +35,6 @@ class EventsCliTest {
     static Path dir;
     static Path tunes, valid, model;
 
-    record Result(int code, byte[] out, String err) {
-        String text() {
-            return new String(out, StandardCharsets.UTF_8);
-        }
-    }
-
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-    }
-
     /** A little tune: a rising and falling figure from {@code root}, eighth notes at 120 BPM. */
     static NoteSequence tune(int root, int bars) {
         int[] figure = {0, 2, 4, 5, 7, 5, 4, 2};
@@ -75,7 +61,7 @@ class EventsCliTest {
         writeMidi(valid, tune(58, 6));
         model = dir.resolve("tunes.lstm");
         // no --model: a folder of MIDI files trains an events model
-        Result r = run("train", tunes.toString(), "-o", model.toString(), "--valid", valid.toString(), "--hidden", "32", "--layers", "1",
+        CliRun r = run("train", tunes.toString(), "-o", model.toString(), "--valid", valid.toString(), "--hidden", "32", "--layers", "1",
                 "--batch-size", "4", "--seq-length", "32", "--steps", "60", "--lr", "0.01", "--eval-every", "30", "--threads", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("training files: 8 files read, 0 skipped, 512 notes, 0:02:08"), r.err());
@@ -83,17 +69,9 @@ class EventsCliTest {
         assertTrue(r.err().contains("(events)") && r.err().contains("vocabulary 388"), r.err());
     }
 
-    static void assertOneLineError(Result r, int code, String contains) {
-        assertEquals(code, r.code(), r.err());
-        assertTrue(r.err().startsWith("lstm: "), r.err());
-        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().contains(contains), r.err());
-        assertFalse(r.err().contains("Exception"), r.err());
-    }
-
     @Test
     void infoShowsTheKindAndItsSettings() throws Exception {
-        Result r = run("info", model.toString(), "--json");
+        CliRun r = run("info", model.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.text().lines().count());
         Map<String, Object> m = Json.readObject(r.text());
@@ -104,14 +82,14 @@ class EventsCliTest {
         assertEquals(true, events.get("velocity"));
         assertEquals("drop", events.get("drums"));
         assertEquals(100, events.get("steps_per_second"));
-        Result text = run("info", model.toString());
+        CliRun text = run("info", model.toString());
         assertTrue(text.text().contains("events       32 velocity bins, 10 ms steps"), text.text());
     }
 
     @Test
     void evalEqualsTheTrainingValidationLoss() throws Exception {
         Map<String, Object> info = Json.readObject(run("info", model.toString(), "--json").text());
-        Result r = run("eval", model.toString(), valid.toString(), "--json");
+        CliRun r = run("eval", model.toString(), valid.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.text().lines().count());
         Map<String, Object> m = Json.readObject(r.text());
@@ -120,21 +98,21 @@ class EventsCliTest {
         assertEquals(loss / Math.log(2), ((Number) m.get("bits_per_event")).doubleValue(), 1e-12);
         assertEquals(1, m.get("files"));
         assertTrue(loss < Math.log(388), "learned something: " + loss);
-        Result plain = run("eval", model.toString(), valid.toString());
+        CliRun plain = run("eval", model.toString(), valid.toString());
         assertTrue(plain.text().matches("loss \\d+\\.\\d{4} nats/event, \\d+\\.\\d{4} bits/event over [\\d,]+ events in 1 files\\n"), plain.text());
     }
 
     @Test
     void composeIsDeterministicBySeedAndClosesEveryNote() throws Exception {
         Path a = dir.resolve("a.mid"), b = dir.resolve("b.mid"), c = dir.resolve("c.mid");
-        Result ra = run("compose", model.toString(), "-o", a.toString(), "--seconds", "12", "--seed", "7", "--max-hold", "1s");
+        CliRun ra = run("compose", model.toString(), "-o", a.toString(), "--seconds", "12", "--seed", "7", "--max-hold", "1s");
         assertEquals(0, ra.code(), ra.err());
         assertTrue(ra.err().startsWith("composed 1"), ra.err());
         assertEquals(0, run("compose", model.toString(), "-o", b.toString(), "--seconds", "12", "--seed", "7", "--max-hold", "1s").code());
         assertEquals(0, run("compose", model.toString(), "-o", c.toString(), "--seconds", "12", "--seed", "8", "--max-hold", "1s").code());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
-        Result toStdout = run("compose", model.toString(), "-o", "-", "--seconds", "12", "--seed", "7", "--max-hold", "1s");
+        CliRun toStdout = run("compose", model.toString(), "-o", "-", "--seconds", "12", "--seed", "7", "--max-hold", "1s");
         assertArrayEquals(Files.readAllBytes(a), toStdout.out());
 
         for (Path file : List.of(a, c)) {
@@ -171,7 +149,7 @@ class EventsCliTest {
     @Test
     void composeWithPrimerTempoProgramAndWav() throws Exception {
         Path out = dir.resolve("primed.mid"), wav = dir.resolve("primed.wav");
-        Result r = run("compose", model.toString(), "-o", out.toString(), "--seconds", "4", "--primer", valid.toString(),
+        CliRun r = run("compose", model.toString(), "-o", out.toString(), "--seconds", "4", "--primer", valid.toString(),
                 "--primer-seconds", "2s", "--tempo", "90", "--program", "73", "--top-k", "20", "--top-p", "0.95",
                 "--temperature", "0.9", "--wav", wav.toString());
         assertEquals(0, r.code(), r.err());
@@ -197,7 +175,7 @@ class EventsCliTest {
         double meanAbs = sum / (pcm.length / 2.0);
         assertTrue(pcm.length > 4 * 44_100 * 4 && meanAbs > 50, "a silent WAV: mean |sample| " + meanAbs);
 
-        Result dropped = run("compose", model.toString(), "-o", "-", "--seconds", "4", "--primer", valid.toString(), "--primer-seconds", "2", "--drop-primer");
+        CliRun dropped = run("compose", model.toString(), "-o", "-", "--seconds", "4", "--primer", valid.toString(), "--primer-seconds", "2", "--drop-primer");
         assertEquals(0, dropped.code(), dropped.err());
         assertTrue(new MidiReader(MidiReader.Options.DEFAULT).read(dropped.out()).duration() <= 4.0 + 1e-3);
     }
@@ -212,7 +190,7 @@ class EventsCliTest {
         List<lstm.music.SmfEvent> track = List.of(lstm.music.SmfEvent.channel(0, 0x90, 60, 90), lstm.music.SmfEvent.channel(480, 0x80, 60, 0),
                 lstm.music.SmfEvent.meta(480, lstm.music.SmfEvent.END_OF_TRACK));
         Files.write(mixed.resolve("type2.mid"), lstm.music.SmfWriter.write(new lstm.music.SmfFile(2, 480, List.of(track))));
-        Result r = run("train", mixed.toString(), "-o", dir.resolve("mixed.lstm").toString(), "--hidden", "8", "--layers", "1",
+        CliRun r = run("train", mixed.toString(), "-o", dir.resolve("mixed.lstm").toString(), "--hidden", "8", "--layers", "1",
                 "--batch-size", "2", "--seq-length", "16", "--steps", "2", "--no-velocity", "-q");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.err().lines().toList();
@@ -222,11 +200,11 @@ class EventsCliTest {
         assertTrue(lines.get(2).startsWith("skipped " + mixed.resolve("type2.mid") + ": SMF type 2"), r.err());
         assertEquals(356, ((Number) Json.readObject(run("info", dir.resolve("mixed.lstm").toString(), "--json").text()).get("vocab_size")).intValue());
 
-        Result summary = run("train", mixed.toString(), "-o", dir.resolve("mixed2.lstm").toString(), "--hidden", "8", "--layers", "1",
+        CliRun summary = run("train", mixed.toString(), "-o", dir.resolve("mixed2.lstm").toString(), "--hidden", "8", "--layers", "1",
                 "--batch-size", "2", "--seq-length", "16", "--steps", "1");
         assertTrue(summary.err().contains("training files: 3 files read, 3 skipped, 192 notes, 0:00:48"), summary.err());
 
-        Result strict = run("train", mixed.toString(), "-o", dir.resolve("strict.lstm").toString(), "--strict", "--steps", "1");
+        CliRun strict = run("train", mixed.toString(), "-o", dir.resolve("strict.lstm").toString(), "--strict", "--steps", "1");
         assertOneLineError(strict, 1, "cut.mid");
         assertFalse(Files.exists(dir.resolve("strict.lstm")));
     }
@@ -238,7 +216,7 @@ class EventsCliTest {
         Path textModel = dir.resolve("text.lstm");
         assertEquals(0, run("train", text.toString(), "-o", textModel.toString(), "--hidden", "8", "--batch-size", "2", "--steps", "1", "-q").code());
         assertOneLineError(run("compose", textModel.toString(), "-o", dir.resolve("x.mid").toString()), 1, "is a 'char' model");
-        Result notMidi = run("eval", model.toString(), text.toString());
+        CliRun notMidi = run("eval", model.toString(), text.toString());
         assertEquals(1, notMidi.code(), notMidi.err());
         assertTrue(notMidi.err().startsWith("skipped " + text + ": ") && notMidi.err().contains("lstm: nothing to evaluate"), notMidi.err());
 
@@ -264,11 +242,11 @@ class EventsCliTest {
     @Test
     void augmentationAndResume() throws Exception {
         Path out = dir.resolve("augmented.lstm");
-        Result r = run("train", tunes.toString(), "-o", out.toString(), "--hidden", "8", "--layers", "1", "--batch-size", "4",
+        CliRun r = run("train", tunes.toString(), "-o", out.toString(), "--hidden", "8", "--layers", "1", "--batch-size", "4",
                 "--seq-length", "16", "--steps", "3", "--transpose", "-1..1", "--stretch", "0.95..1.05", "--no-velocity");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("augmentation: 15 versions of each training piece"), r.err());
-        Result resumed = run("train", tunes.toString(), "-o", out.toString(), "--resume", "--steps", "5", "--transpose", "-1..1",
+        CliRun resumed = run("train", tunes.toString(), "-o", out.toString(), "--resume", "--steps", "5", "--transpose", "-1..1",
                 "--stretch", "0.95..1.05", "-q");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(5, ((Number) Json.readObject(run("info", out.toString(), "--json").text()).get("steps")).intValue());

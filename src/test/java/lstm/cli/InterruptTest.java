@@ -44,7 +44,7 @@ class InterruptTest {
             long steps = ModelFile.load(model, new JavaEngine()).model().state.step;
             assertTrue(steps > 0);
         }
-        CliTest.Result r = CliTest.run("train", corpus.toString(), "-o", model.toString(), "--resume", "--steps",
+        CliRun r = CliRun.run("train", corpus.toString(), "-o", model.toString(), "--resume", "--steps",
                 Long.toString(ModelFile.load(model, new JavaEngine()).model().state.step + 5), "-q");
         assertEquals(0, r.code(), r.err());
     }

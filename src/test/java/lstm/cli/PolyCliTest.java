@@ -1,13 +1,12 @@
 package lstm.cli;
 
+import static lstm.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,18 +32,6 @@ class PolyCliTest {
     static Path dir;
     static Path corpus, roll, biaxial;
 
-    record Run(int code, byte[] out, String err) {
-        String text() {
-            return new String(out, StandardCharsets.UTF_8);
-        }
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-    }
-
     /** Four pieces of a four-chord loop (each chord held two steps), starting on different chords. */
     static String chordLoopCsv() {
         String[] chords = {"48 64 67 72", "53 65 69 72", "55 62 67 71", "48 64 67 72"};
@@ -63,7 +50,7 @@ class PolyCliTest {
         Files.writeString(corpus, chordLoopCsv());
         roll = dir.resolve("roll.lstm");
         biaxial = dir.resolve("biaxial.lstm");
-        Run r = run("train", "--model", "roll", corpus.toString(), "--valid", corpus.toString(), "-o", roll.toString(),
+        CliRun r = run("train", "--model", "roll", corpus.toString(), "--valid", corpus.toString(), "-o", roll.toString(),
                 "--hidden", "24", "--batch-size", "4", "--seq-length", "16", "--lr", "0.02", "--dropout", "0",
                 "--steps", "300", "--threads", "1", "-q");
         assertEquals(0, r.code(), r.err());
@@ -74,7 +61,7 @@ class PolyCliTest {
     }
 
     static Map<String, Object> evalJson(Path model, Path data) throws Exception {
-        Run r = run("eval", model.toString(), data.toString(), "--json");
+        CliRun r = run("eval", model.toString(), data.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.text().lines().count(), "one line: " + r.text());
         return Json.readObject(r.text());
@@ -97,7 +84,7 @@ class PolyCliTest {
             assertEquals(128, ((Number) m.get("steps")).intValue());
             assertEquals(4, ((Number) m.get("pieces")).intValue());
         }
-        Run text = run("eval", roll.toString(), corpus.toString());
+        CliRun text = run("eval", roll.toString(), corpus.toString());
         assertTrue(text.text().matches("NLL \\d+\\.\\d{4} nats/step, frame accuracy \\d\\.\\d{4} over 128 steps in 4 pieces\\n"), text.text());
     }
 
@@ -107,7 +94,7 @@ class PolyCliTest {
             Path a = dir.resolve(model.getFileName() + "-a.mid"), b = dir.resolve(model.getFileName() + "-b.mid");
             Path c = dir.resolve(model.getFileName() + "-c.mid");
             for (Object[] job : new Object[][] {{a, "7"}, {b, "7"}, {c, "8"}}) {
-                Run r = run("compose", model.toString(), "-o", job[0].toString(), "--steps", "24", "--seed", (String) job[1]);
+                CliRun r = run("compose", model.toString(), "-o", job[0].toString(), "--steps", "24", "--seed", (String) job[1]);
                 assertEquals(0, r.code(), r.err());
                 assertTrue(r.err().startsWith("composed 24 steps (12.0 s, "), r.err());
             }
@@ -136,7 +123,7 @@ class PolyCliTest {
     @Test
     void composeStartsWithThePrimer() throws Exception {
         Path out = dir.resolve("primed.mid");
-        Run r = run("compose", roll.toString(), "-o", out.toString(), "--steps", "8", "--primer", corpus.toString(), "--primer-steps", "4");
+        CliRun r = run("compose", roll.toString(), "-o", out.toString(), "--steps", "8", "--primer", corpus.toString(), "--primer-steps", "4");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("after 4 primer steps"), r.err());
         // the primer's first chord (C E G C) opens the file at tick 0
@@ -154,7 +141,7 @@ class PolyCliTest {
     @Test
     void trainsOnAFolderOfMidiFiles() throws Exception {
         Path midi = Files.createDirectories(dir.resolve("midi"));
-        Run r = run("compose", roll.toString(), "-o", midi.resolve("one.mid").toString(), "--steps", "16", "--seed", "3");
+        CliRun r = run("compose", roll.toString(), "-o", midi.resolve("one.mid").toString(), "--steps", "16", "--seed", "3");
         assertEquals(0, r.code(), r.err());
         Path model = dir.resolve("from-midi.lstm");
         r = run("train", "--model", "roll", midi.toString(), "--valid", midi.toString(), "-o", model.toString(),
@@ -168,7 +155,7 @@ class PolyCliTest {
 
     @Test
     void errorsAreOneLine() {
-        Run r = run("train", "--model", "biaxial", corpus.toString(), "-o", dir.resolve("x.lstm").toString(), "--preset", "nope");
+        CliRun r = run("train", "--model", "biaxial", corpus.toString(), "-o", dir.resolve("x.lstm").toString(), "--preset", "nope");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("lstm: --preset for biaxial must be one of [default, jsb, demo], got 'nope'"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -1,14 +1,13 @@
 package lstm.cli;
 
+import static lstm.cli.CliRun.run;
+import static lstm.cli.CliRun.runWithInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,23 +32,6 @@ class ShellCommandsTest {
     static Path dir;
     static Path corpus, model, log, livePlot;
 
-    record Result(int code, byte[] out, String err) {
-        String text() {
-            return new String(out, StandardCharsets.UTF_8);
-        }
-    }
-
-    static Result runWithInput(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static Result run(String... args) {
-        return runWithInput("", args);
-    }
-
     static BufferedImage png(byte[] bytes, int width, int height) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         assertNotNull(image, "a PNG");
@@ -68,7 +50,7 @@ class ShellCommandsTest {
         model = dir.resolve("tiny.lstm");
         log = dir.resolve("tiny.csv");
         livePlot = dir.resolve("live.png");
-        Result r = run("train", corpus.toString(), "-o", model.toString(), "--hidden", "16", "--layers", "1", "--batch-size", "4",
+        CliRun r = run("train", corpus.toString(), "-o", model.toString(), "--hidden", "16", "--layers", "1", "--batch-size", "4",
                 "--seq-length", "16", "--steps", "40", "--eval-every", "20", "--log-every", "5", "--log", log.toString(),
                 "--plot", livePlot.toString(), "-q");
         assertEquals(0, r.code(), r.err());
@@ -79,7 +61,7 @@ class ShellCommandsTest {
         png(Files.readAllBytes(livePlot), 900, 560);
         long evaluations = Files.readAllLines(log).stream().skip(1).filter(l -> !l.split(",", -1)[3].isEmpty()).count();
         assertEquals(2, evaluations);
-        Result r = run("train", corpus.toString(), "-o", model.toString(), "--resume", "--steps", "41", "--plot",
+        CliRun r = run("train", corpus.toString(), "-o", model.toString(), "--resume", "--steps", "41", "--plot",
                 dir.resolve("no-such-folder").resolve("p.png").toString(), "-q");
         assertEquals(Main.USAGE, r.code(), r.err());
     }
@@ -87,11 +69,11 @@ class ShellCommandsTest {
     @Test
     void plotsMetricsLogsToFileAndStdout() throws Exception {
         Path out = dir.resolve("loss.png");
-        Result r = run("plot", log.toString(), log.toString(), "-o", out.toString(), "--width", "500", "--height", "300", "--x", "time");
+        CliRun r = run("plot", log.toString(), log.toString(), "-o", out.toString(), "--width", "500", "--height", "300", "--x", "time");
         assertEquals(0, r.code(), r.err());
         png(Files.readAllBytes(out), 500, 300);
         assertTrue(r.err().startsWith("wrote " + out + " (500×300): loss of 2 runs"), r.err());
-        Result stdout = run("plot", log.toString(), "-o", "-", "--title", "tiny");
+        CliRun stdout = run("plot", log.toString(), "-o", "-", "--title", "tiny");
         assertEquals(0, stdout.code(), stdout.err());
         png(stdout.out(), 900, 560);
     }
@@ -107,7 +89,7 @@ class ShellCommandsTest {
         Path midi = dir.resolve("song.mid");
         MidiSystem.write(seq, 0, midi.toFile());
         Path out = dir.resolve("roll.png");
-        Result r = run("plot", midi.toString(), "-o", out.toString(), "--width", "700", "--height", "400");
+        CliRun r = run("plot", midi.toString(), "-o", out.toString(), "--width", "700", "--height", "400");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("piano roll of 16 notes, 4.0 s"), r.err());
         png(Files.readAllBytes(out), 700, 400);
@@ -119,10 +101,10 @@ class ShellCommandsTest {
         assertEquals(Main.USAGE, run("plot", log.toString()).code(), "-o is required");
         assertEquals(Main.USAGE, run("plot", log.toString(), "-o", png.toString(), "--x", "sideways").code());
         assertEquals(Main.USAGE, run("plot", log.toString(), "-o", png.toString(), "--width", "5").code());
-        Result missing = run("plot", dir.resolve("missing.csv").toString(), "-o", png.toString());
+        CliRun missing = run("plot", dir.resolve("missing.csv").toString(), "-o", png.toString());
         assertEquals(Main.FAILURE, missing.code());
         assertTrue(missing.err().startsWith("lstm: no such file"), missing.err());
-        Result notALog = run("plot", corpus.toString(), "-o", png.toString());
+        CliRun notALog = run("plot", corpus.toString(), "-o", png.toString());
         assertEquals(Main.FAILURE, notALog.code());
         assertTrue(notALog.err().contains("is not a metrics log"), notALog.err());
     }
@@ -134,7 +116,7 @@ class ShellCommandsTest {
         String cut = text.substring(from, from + 300);
         Path sample = dir.resolve("cut.txt");
         Files.writeString(sample, cut);
-        Result r = run("novelty", corpus.toString(), sample.toString(), "--json");
+        CliRun r = run("novelty", corpus.toString(), sample.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         Map<String, Object> m = Json.readObject(r.text());
         assertEquals(300, ((Number) m.get("sample_chars")).intValue());
@@ -148,7 +130,7 @@ class ShellCommandsTest {
         assertEquals(cut, text.substring(offset, offset + 300));
         assertEquals(text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1, ((Number) copy.get("corpus_line")).longValue());
 
-        Result human = runWithInput("zz calm tonight zz", "novelty", corpus.toString());
+        CliRun human = runWithInput("zz calm tonight zz", "novelty", corpus.toString());
         assertEquals(0, human.code(), human.err());
         assertTrue(human.text().contains("\n   1   22.22%  4 of 18\n"), human.text());
         assertTrue(human.text().contains("longest copied span: 13 characters at sample offset 2, corpus " + corpus + " offset "), human.text());
@@ -160,7 +142,7 @@ class ShellCommandsTest {
     void sampleCountWritesIndependentSamplesWithSuccessiveSeeds() throws Exception {
         String[] single = new String[3];
         for (int i = 0; i < 3; i++) single[i] = run("sample", model.toString(), "-n", "40", "--prime", "ANNA:", "--seed", "" + (7 + i)).text();
-        Result jsonl = run("sample", model.toString(), "-n", "40", "--prime", "ANNA:", "--seed", "7", "--count", "3", "--jsonl");
+        CliRun jsonl = run("sample", model.toString(), "-n", "40", "--prime", "ANNA:", "--seed", "7", "--count", "3", "--jsonl");
         assertEquals(0, jsonl.code(), jsonl.err());
         List<String> lines = jsonl.text().lines().toList();
         assertEquals(3, lines.size());
@@ -187,7 +169,7 @@ class ShellCommandsTest {
     @Test
     void completionScriptsNameEveryCommandAndOption() {
         for (String shell : new String[] {"bash", "zsh"}) {
-            Result r = run("completion", shell);
+            CliRun r = run("completion", shell);
             assertEquals(0, r.code(), r.err());
             String script = r.text();
             assertTrue(script.contains("complete -F _complete_lstm"), shell);

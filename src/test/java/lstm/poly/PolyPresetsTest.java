@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The named recipes resolve to the sizes docs/README-poly.md and docs/BENCHMARKS-poly.md give. */
+/** The named recipes resolve to the sizes docs/poly.md and BENCHMARKS.md give. */
 class PolyPresetsTest {
     @Test
     void demoIsTheOriginalBiaxialSize() {
