@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import lstm.io.MetricsLog;
 import lstm.io.UserException;
 import lstm.linalg.MatrixEngine;
 import lstm.linalg.Rng;
@@ -96,31 +94,14 @@ final class PolyTraining {
             throw new UserException("the pieces differ from the ones " + cmd.output + " was trained on",
                     "resume with the same files in the same order, or train a new model");
         }
-        options.maxSteps = cmd.steps == null ? 0 : cmd.steps;
-        options.maxEpochs = cmd.epochs == null ? 0 : cmd.epochs;
-        options.maxSeconds = cmd.time == null ? 0 : cmd.time;
-        if (options.maxSteps == 0 && options.maxEpochs == 0 && options.maxSeconds == 0) {
-            options.maxEpochs = model.state.epoch + recipe.epochs();
-        }
+        cmd.applyStopOptions(options, model.state.epoch, recipe.epochs());
         options.evalEvery = given("--eval-every") ? cmd.evalEvery : task.chunksPerEpoch();
-        options.checkpointEvery = cmd.checkpointEvery;
 
         Trainer trainer = new Trainer(model, resumeTensors, task, cmd.output, cmd.keepBest ? TrainCommand.bestPath(cmd.output) : null);
-        MetricsLog metrics = cmd.log == null ? null : new MetricsLog(cmd.log);
-        ProgressPrinter progress = new ProgressPrinter(cmd.parent.io.err, cmd.quiet, metrics, Math.max(1, cmd.logEvery), options.maxSteps, "frames");
-        if (!cmd.quiet) {
-            cmd.parent.io.err.printf("training %s: %s %s model %s, %,d parameters; %d training pieces (%,d steps), %d validation pieces (%,d steps)%n",
-                    cmd.output, cmd.resume ? "resumed at step " + model.state.step + "," : "new", kind, network.config(),
-                    network.parameterCount(), train.size(), steps(train), validation.size(), steps(validation));
-        }
-        AtomicBoolean stop = Signals.onInterrupt();
-        Trainer.Outcome outcome;
-        try {
-            outcome = trainer.run(progress, stop::get);
-        } finally {
-            progress.finish();
-        }
-        return outcome == Trainer.Outcome.INTERRUPTED ? Main.INTERRUPTED : Main.OK;
+        String banner = String.format("training %s: %s %s model %s, %,d parameters; %d training pieces (%,d steps), %d validation pieces (%,d steps)",
+                cmd.output, cmd.resume ? "resumed at step " + model.state.step + "," : "new", kind, network.config(),
+                network.parameterCount(), train.size(), steps(train), validation.size(), steps(validation));
+        return cmd.run(trainer, options, "frames", banner);
     }
 
     private static int[] filled(int layers, int hidden) {

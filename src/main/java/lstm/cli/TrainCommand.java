@@ -193,12 +193,8 @@ final class TrainCommand implements Callable<Integer> {
             model = new Model(kind, network, codec, options, new TrainingState());
         }
         TrainOptions options = model.options;
-        options.maxSteps = steps == null ? 0 : steps;
-        options.maxEpochs = epochs == null ? 0 : epochs;
-        options.maxSeconds = time == null ? 0 : time;
+        applyStopOptions(options, model.state.epoch, 10);
         options.evalEvery = evalEvery;
-        options.checkpointEvery = checkpointEvery;
-        if (options.maxSteps == 0 && options.maxEpochs == 0 && options.maxSeconds == 0) options.maxEpochs = model.state.epoch + 10;
 
         TokenData data = source.tokens(model.codec, options.valFraction);
         if (resume && !model.state.corpus.isEmpty() && !model.state.corpus.equals(data.fingerprint())) {
@@ -212,18 +208,33 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         Trainer trainer = new Trainer(model, resumeTensors, data, output, keepBest ? bestPath(output) : null);
+        String banner = String.format("training %s: %s%s, %d × %d %s, %,d parameters, vocabulary %d; %,d training / %,d validation %s",
+                output, resume ? "resumed at step " + model.state.step : "new model", kind.equals(CharCorpus.KIND) ? "" : " (" + kind + ")",
+                model.network.config.layers(),
+                model.network.config.hidden(), model.network.config.cell().id(), model.network.parameterCount(),
+                model.network.config.vocabSize(), data.train().length, data.validation().length, source.unit());
+        return run(trainer, options, kind.equals(CharCorpus.KIND) ? "chars" : source.unit(), banner);
+    }
+
+    /** The stop criteria given on the command line (with none: {@code defaultEpochs} more epochs) and the checkpoint interval. */
+    void applyStopOptions(TrainOptions options, int epochNow, int defaultEpochs) {
+        options.maxSteps = steps == null ? 0 : steps;
+        options.maxEpochs = epochs == null ? 0 : epochs;
+        options.maxSeconds = time == null ? 0 : time;
+        if (options.maxSteps == 0 && options.maxEpochs == 0 && options.maxSeconds == 0) options.maxEpochs = epochNow + defaultEpochs;
+        options.checkpointEvery = checkpointEvery;
+    }
+
+    /**
+     * Runs a trainer of any model kind until its stop criteria, with progress on stderr, the
+     * metrics log and plot, and Ctrl-C / SIGTERM saving a checkpoint; returns the exit code.
+     */
+    int run(Trainer trainer, TrainOptions options, String rateUnit, String banner) {
         LossCurve curve = plot == null ? null : plotCurve();   // before the log is opened (and perhaps created)
         MetricsLog metrics = log == null ? null : new MetricsLog(log);
-        ProgressPrinter progress = new ProgressPrinter(parent.io.err, quiet, metrics, Math.max(1, logEvery), options.maxSteps,
-                kind.equals(CharCorpus.KIND) ? "chars" : source.unit());
+        ProgressPrinter progress = new ProgressPrinter(parent.io.err, quiet, metrics, Math.max(1, logEvery), options.maxSteps, rateUnit);
         if (plot != null) progress.plotTo(plot, curve);
-        if (!quiet) {
-            parent.io.err.printf("training %s: %s%s, %d × %d %s, %,d parameters, vocabulary %d; %,d training / %,d validation %s%n",
-                    output, resume ? "resumed at step " + model.state.step : "new model", kind.equals(CharCorpus.KIND) ? "" : " (" + kind + ")",
-                    model.network.config.layers(),
-                    model.network.config.hidden(), model.network.config.cell().id(), model.network.parameterCount(),
-                    model.network.config.vocabSize(), data.train().length, data.validation().length, source.unit());
-        }
+        if (!quiet) parent.io.err.println(banner);
         AtomicBoolean stop = Signals.onInterrupt();
         Trainer.Outcome outcome;
         try {

@@ -52,7 +52,7 @@ class PolyCliTest {
         biaxial = dir.resolve("biaxial.lstm");
         CliRun r = run("train", "--model", "roll", corpus.toString(), "--valid", corpus.toString(), "-o", roll.toString(),
                 "--hidden", "24", "--batch-size", "4", "--seq-length", "16", "--lr", "0.02", "--dropout", "0",
-                "--steps", "300", "--threads", "1", "-q");
+                "--steps", "300", "--threads", "1", "--plot", dir.resolve("roll.png").toString(), "-q");
         assertEquals(0, r.code(), r.err());
         r = run("train", "--model", "biaxial", corpus.toString(), "--valid", corpus.toString(), "-o", biaxial.toString(),
                 "--time-hidden", "8", "--note-hidden", "8", "--batch-size", "4", "--seq-length", "16", "--lr", "0.02",
@@ -72,6 +72,12 @@ class PolyCliTest {
      * below an untrained one (about 16 nats per step: each chord of 4 keys with every output bias at
      * its start of −3 costs 4·softplus(3) + 84·softplus(−3)). Measured: roll 0.89, biaxial 1.27.
      */
+    /** Frame models share the text models' training loop: --plot draws their loss curve too. */
+    @Test
+    void trainPlotsTheLossCurve() throws Exception {
+        ShellCommandsTest.png(Files.readAllBytes(dir.resolve("roll.png")), 900, 560);
+    }
+
     @Test
     void shortRunsLearnTheLoopAndEvalReportsNllAndFrameAccuracy() throws Exception {
         for (Path model : new Path[] {roll, biaxial}) {
