@@ -219,6 +219,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The stop criteria given on the command line (with none: {@code defaultEpochs} more epochs) and the checkpoint interval. */
     void applyStopOptions(TrainOptions options, int epochNow, int defaultEpochs) {
         options.maxSteps = steps == null ? 0 : steps;
+        if (steps != null) options.scheduleSteps = steps;
         options.maxEpochs = epochs == null ? 0 : epochs;
         options.maxSeconds = time == null ? 0 : time;
         if (options.maxSteps == 0 && options.maxEpochs == 0 && options.maxSeconds == 0) options.maxEpochs = epochNow + defaultEpochs;

@@ -15,7 +15,7 @@ public final class TrainOptions {
     public String optimizer = "adam";
     public float learningRate = 2e-3f;
     public float momentum = 0.9f;
-    /** constant, step (× lrDecay every lrDecayEvery steps) or cosine (to minLr at maxSteps). */
+    /** constant, step (× lrDecay every lrDecayEvery steps) or cosine (to minLr at scheduleSteps). */
     public String schedule = "constant";
     public float lrDecay = 0.97f;
     public int lrDecayEvery = 1000;
@@ -24,6 +24,11 @@ public final class TrainOptions {
     public float gradClip = 5f;
     public double valFraction = 0.05;
     public long seed = 42;
+    /**
+     * Length of the cosine schedule: the --steps of the run that set it. Saved, so a resumed run
+     * without --steps (say with --time) carries on down the same curve instead of starting over.
+     */
+    public long scheduleSteps = 0;
 
     // stopping and reporting: per invocation
     /** Total steps since the model started, or 0 for no limit. */
@@ -52,6 +57,7 @@ public final class TrainOptions {
         m.put("val_fraction", valFraction);
         m.put("seed", seed);
         m.put("max_steps", maxSteps);
+        m.put("schedule_steps", scheduleSteps);
         return m;
     }
 
@@ -69,6 +75,9 @@ public final class TrainOptions {
         gradClip = ((Number) m.get("grad_clip")).floatValue();
         valFraction = ((Number) m.get("val_fraction")).doubleValue();
         seed = ((Number) m.get("seed")).longValue();
+        // models written before schedule_steps existed: their max_steps was the horizon
+        Object horizon = m.containsKey("schedule_steps") ? m.get("schedule_steps") : m.get("max_steps");
+        scheduleSteps = horizon == null ? 0 : ((Number) horizon).longValue();
     }
 
     /** Learning rate for the update that follows {@code step} completed steps. */
@@ -80,7 +89,7 @@ public final class TrainOptions {
                 lr *= Math.pow(lrDecay, step / Math.max(1, lrDecayEvery));
                 break;
             case "cosine":
-                double progress = maxSteps > 0 ? Math.min(1.0, step / (double) maxSteps) : 0;
+                double progress = scheduleSteps > 0 ? Math.min(1.0, step / (double) scheduleSteps) : 0;
                 lr = minLr + (lr - minLr) * 0.5 * (1 + Math.cos(Math.PI * progress));
                 break;
             default:
