@@ -69,7 +69,7 @@ final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--min-notes", defaultValue = "2", description = "Adaptive sampling: raise probabilities while fewer keys than this sound; 0 = off (default: ${DEFAULT-VALUE}).")
     int minNotes;
 
-    @Option(names = "--primer", paramLabel = "FILE", description = "Start from this MIDI file (events) or the first piece of this piano-roll CSV (roll, biaxial); it opens the output.")
+    @Option(names = "--primer", paramLabel = "FILE", description = "Start from this MIDI file (events) or the first piece of this piano-roll CSV or MIDI file (roll, biaxial); it opens the output.")
     String primer;
 
     @Option(names = "--primer-steps", defaultValue = "16", paramLabel = "N", description = "Roll, biaxial: steps of the primer to use (default: ${DEFAULT-VALUE}).")

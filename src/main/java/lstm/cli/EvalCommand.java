@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Measure how well a model predicts a text: mean loss per character in nats and bits.",
                 "For events models: nats and bits per event on MIDI files or folders, read and encoded as in training.",
-                "For roll and biaxial models: frame-level NLL in nats per time step and frame accuracy on piano-roll pieces.",
+                "For roll and biaxial models: frame-level NLL in nats per time step and frame accuracy on piano-roll CSV or MIDI pieces.",
                 "This is the number training reports as validation loss for the same data.", ""},
         footerHeading = "%nExamples:%n", footer = {
                 "  lstm eval plays.lstm held-out.txt",
@@ -44,7 +44,7 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model written by 'lstm train'.")
     Path modelPath;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Text files or folders (or -), read as one text; MIDI files or folders for an events model; piano-roll CSV for roll and biaxial.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Text files or folders (or -), read as one text; MIDI files or folders for an events model; piano-roll CSV or MIDI files and folders for roll and biaxial.")
     List<String> files;
 
     @Option(names = "--json", description = "Print one JSON object: loss_nats, bits_per_char, chars (events models: loss_nats, bits_per_event, events, files, skipped; frame models: nll_per_step, frame_accuracy, steps, pieces).")
