@@ -1,5 +1,6 @@
 package lstm.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import lstm.io.Json;
 import lstm.io.UserException;
+import lstm.music.MidiFormatException;
+import lstm.music.MidiReader;
+import lstm.music.NoteSequence;
 import lstm.poly.BiaxialNetwork;
 import lstm.poly.FrameEvaluator;
 import lstm.poly.FrameSource;
@@ -16,11 +20,10 @@ import lstm.poly.Piece;
 import lstm.poly.PolyNetwork;
 import lstm.poly.RollNetwork;
 import lstm.train.CharCorpus;
-import lstm.music.MidiReader;
-import lstm.train.EventCorpus;
 import lstm.train.Evaluator;
-import lstm.train.TokenData;
+import lstm.train.EventCorpus;
 import lstm.train.Model;
+import lstm.train.TokenData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,10 +77,23 @@ final class EvalCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** One MIDI file on standard input, for pipelines (e.g. lstm csv2midi tune.csv | lstm eval M -). */
+    private MidiReader.Result readStandardInput(MidiReader reader) {
+        try {
+            NoteSequence notes = reader.read(parent.io.in.readAllBytes());
+            return new MidiReader.Result(List.of(new MidiReader.Piece(Path.of("-"), notes)), List.of());
+        } catch (MidiFormatException e) {
+            throw new UserException("standard input is not a usable MIDI file: " + e.getMessage(), "pipe in a standard MIDI file");
+        } catch (IOException e) {
+            throw new UserException("cannot read standard input: " + e.getMessage(), "check the pipe");
+        }
+    }
+
     /** Events models: the MIDI files encoded as training encodes a validation piece, concatenated in order. */
     private int evaluateEvents(Model model) {
         EventCorpus.Settings settings = EventCorpus.Settings.of(model);
-        MidiReader.Result read = new MidiReader(settings.readerOptions(false)).read(files.stream().map(Path::of).toList());
+        MidiReader reader = new MidiReader(settings.readerOptions(false));
+        MidiReader.Result read = files.equals(List.of("-")) ? readStandardInput(reader) : reader.read(files.stream().map(Path::of).toList());
         for (MidiReader.Skipped s : read.skipped()) parent.io.err.println(s.line());
         List<int[]> pieces = new ArrayList<>();
         for (MidiReader.Piece p : read.pieces()) pieces.add(EventCorpus.encode(settings.codec(), p.notes()));

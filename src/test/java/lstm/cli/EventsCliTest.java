@@ -2,11 +2,13 @@ package lstm.cli;
 
 import static lstm.cli.CliRun.assertOneLineError;
 import static lstm.cli.CliRun.run;
+import static lstm.cli.CliRun.runWithInput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +100,10 @@ class EventsCliTest {
         assertEquals(loss / Math.log(2), ((Number) m.get("bits_per_event")).doubleValue(), 1e-12);
         assertEquals(1, m.get("files"));
         assertTrue(loss < Math.log(388), "learned something: " + loss);
+        CliRun piped = runWithInput(Files.readAllBytes(valid), "eval", model.toString(), "-", "--json");
+        assertEquals(loss, ((Number) Json.readObject(piped.text()).get("loss_nats")).doubleValue(), 0, piped.err());
+        assertOneLineError(runWithInput("not midi".getBytes(StandardCharsets.UTF_8), "eval", model.toString(), "-"), 1,
+                "standard input is not a usable MIDI file");
         CliRun plain = run("eval", model.toString(), valid.toString());
         assertTrue(plain.text().matches("loss \\d+\\.\\d{4} nats/event, \\d+\\.\\d{4} bits/event over [\\d,]+ events in 1 files\\n"), plain.text());
     }
