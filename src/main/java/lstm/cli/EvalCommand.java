@@ -47,7 +47,7 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model written by 'lstm train'.")
     Path modelPath;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Text files or folders (or -), read as one text; MIDI files or folders for an events model; piano-roll CSV or MIDI files and folders for roll and biaxial.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Text files or folders (or -), read as one text; MIDI files or folders (or - for one file) for an events model; piano-roll CSV or MIDI files and folders for roll and biaxial.")
     List<String> files;
 
     @Option(names = "--json", description = "Print one JSON object: loss_nats, bits_per_char, chars (events models: loss_nats, bits_per_event, events, files, skipped; frame models: nll_per_step, frame_accuracy, steps, pieces).")
