@@ -182,7 +182,8 @@ public final class VectorEngine implements MatrixEngine {
          * row strips (a multiple of MR tall) over a B packed once for all.
          */
         void split(int parts) {
-            int nr = fewRows ? 8 * VectorGemm.L : VectorGemm.NR;
+            // few rows: two packed panels (fewRowsPacked's widest step, eight vectors); j0 stays a multiple of NR
+            int nr = fewRows ? 2 * VectorGemm.NR : VectorGemm.NR;
             if (parts == 1) {
                 byColumns = true;
                 blockSize = n;

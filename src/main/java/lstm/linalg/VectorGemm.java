@@ -12,6 +12,15 @@ import jdk.incubator.vector.VectorSpecies;
  * (MC × KC) into panels MR tall, and a register kernel keeps an MR × NR tile of C in vector
  * registers while it streams one A panel against one B panel.
  *
+ * <p>The register tile is MR × NR = 5 rows × 4 vectors: 20 accumulators, and per step p four
+ * loads of B and five broadcasts of A feed 20 fused multiply-adds (2.2 per load). The earlier
+ * 5 × 2 tile did 10 per 7 loads and left the multiply-add units waiting on loads: on AVX-512
+ * (32 registers, L = 16) the wider tile measured 15-50% more GFLOP/s on one thread at the LSTM
+ * training shapes (KernelBenchmark). 20 + 4 + 1 = 25 live vectors fit AVX-512's 32 registers;
+ * AVX2 has 16, so C2 must spill there (not measured). Last panels at most two vectors wide take
+ * the 5 × 2 or 5 × 1 kernel over the same packed layout (panels NR wide, zero-padded). The accumulators are local variables of one
+ * straight loop over p: JDK 17's C2 boxes vectors carried through nested loops or kept in arrays.
+ *
  * <p>Every element of C is one chain of fused multiply-adds, c = fma(A(i,p), B(p,j), c) for
  * p = 0, 1, ..., k-1, starting from C's old value or zero. Blocking, tile position, vector width
  * and thread count change which instructions run, never that chain, so results are the same bits
@@ -20,10 +29,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int L = SPECIES.length();
-    /** Rows of the register tile: 5 divides the batch sizes we use (50, 2500) and fits AVX2's 16 registers. */
+    /** Rows of the register tile: 5 divides the batch sizes we use (50, 2500). */
     static final int MR = 5;
-    /** Columns of the register tile: two vectors. */
-    static final int NR = 2 * L;
+    /** Vectors per row of the register tile (see the class comment), and its columns. */
+    static final int NV = 4;
+    static final int NR = NV * L;
     static final int KC = 256;
     static final int MC = 24 * MR;
     static final int NC = Math.max(NR, 512 / NR * NR);
@@ -124,7 +134,9 @@ final class VectorGemm {
 
     private static void kernel(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
                                float[] c, int co, int ldc, boolean load, int nr) {
-        if (nr > L) {
+        if (nr > 2 * L) {
+            kernel5x4(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load);
+        } else if (nr > L) {
             kernel5x2(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load);
         } else {
             kernel5x1(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load);
@@ -157,7 +169,6 @@ final class VectorGemm {
         }
     }
 
-    /** Copies B[pc:pc+kc, jc:jc+nc] as panels of NR columns, each stored p-major; missing columns are zero. */
     /** Floats that {@link #packAll} writes for a k × n matrix B. */
     static int packedSize(int k, int n) {
         return k * roundUp(n, NR);
@@ -172,6 +183,7 @@ final class VectorGemm {
         return (x + multiple - 1) / multiple * multiple;
     }
 
+    /** Copies B[pc:pc+kc, jc:jc+nc] as panels of NR columns, each stored p-major; missing columns are zero. */
     private static void packB(View b, int pc, int kc, int jc, int nc, float[] packedB, int into) {
         float[] src = b.data;
         int rs = b.rowStride, cs = b.colStride;
@@ -183,8 +195,7 @@ final class VectorGemm {
                 for (int p = 0; p < kc; p++) {
                     int s = base + p * rs, d = dst + p * NR;
                     if (nr == NR) {
-                        FloatVector.fromArray(SPECIES, src, s).intoArray(packedB, d);
-                        FloatVector.fromArray(SPECIES, src, s + L).intoArray(packedB, d + L);
+                        for (int v = 0; v < NR; v += L) FloatVector.fromArray(SPECIES, src, s + v).intoArray(packedB, d + v);
                     } else {
                         System.arraycopy(src, s, packedB, d, nr);
                         for (int j = nr; j < NR; j++) packedB[d + j] = 0f;
@@ -206,7 +217,7 @@ final class VectorGemm {
      * C[i0:i1, j0:j1] (+)= A·B for a few rows of C (batch-1 generation: matrix × vector) with B
      * already packed by {@link #packAll} ({@code width} = roundUp(n, NR)): each panel NR wide is
      * one contiguous run of memory per KC block, so the weights stream through the cache in order
-     * instead of in strided pieces. j0 is a multiple of NR. Four panels (eight accumulators) at a
+     * instead of in strided pieces. j0 is a multiple of NR. Two panels (eight accumulators) at a
      * time keep the multiply-add units busy; the chain per element is the same as in {@link #multiply}.
      */
     static void fewRowsPacked(int i0, int i1, int j0, int j1, int k, View a, float[] packed, int width,
@@ -216,10 +227,11 @@ final class VectorGemm {
             int cRow = cOff + i * ldc;
             int j = j0;
             // each width of panels in its own small method: one big one would stop C2 inlining the Vector API
-            for (; j + 4 * NR <= j1; j += 4 * NR) fourPanels(j, k, a.data, aRow, a.colStride, packed, width, c, cRow + j, accumulate);
+            for (; j + 2 * NR <= j1; j += 2 * NR) twoPanels(j, k, a.data, aRow, a.colStride, packed, width, c, cRow + j, accumulate);
             for (; j + NR <= j1; j += NR) onePanel(j, k, a.data, aRow, a.colStride, packed, width, c, cRow + j, accumulate);
-            for (; j < j1; j++) {                    // the last, partial panel: one column at a time
-                int panel = j / NR * NR;
+            int panel = j;                           // the last, partial panel: a vector, then a column at a time
+            for (; j + L <= j1; j += L) panelVector(panel, j - panel, k, a.data, aRow, a.colStride, packed, width, c, cRow + j, accumulate);
+            for (; j < j1; j++) {
                 float s = accumulate ? c[cRow + j] : 0f;
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
@@ -231,19 +243,19 @@ final class VectorGemm {
         }
     }
 
-    /** Columns j..j+4·NR of one row of C from four packed panels: eight accumulators. */
-    private static void fourPanels(int j, int k, float[] av, int aRow, int acs, float[] packed, int width,
-                                   float[] c, int co, boolean accumulate) {
+    /** Columns j..j+2·NR of one row of C from two packed panels: eight accumulators. */
+    private static void twoPanels(int j, int k, float[] av, int aRow, int acs, float[] packed, int width,
+                                  float[] c, int co, boolean accumulate) {
         FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
         if (accumulate) {
             c0 = FloatVector.fromArray(SPECIES, c, co);
             c1 = FloatVector.fromArray(SPECIES, c, co + L);
-            c2 = FloatVector.fromArray(SPECIES, c, co + NR);
-            c3 = FloatVector.fromArray(SPECIES, c, co + NR + L);
-            c4 = FloatVector.fromArray(SPECIES, c, co + 2 * NR);
-            c5 = FloatVector.fromArray(SPECIES, c, co + 2 * NR + L);
-            c6 = FloatVector.fromArray(SPECIES, c, co + 3 * NR);
-            c7 = FloatVector.fromArray(SPECIES, c, co + 3 * NR + L);
+            c2 = FloatVector.fromArray(SPECIES, c, co + 2 * L);
+            c3 = FloatVector.fromArray(SPECIES, c, co + 3 * L);
+            c4 = FloatVector.fromArray(SPECIES, c, co + NR);
+            c5 = FloatVector.fromArray(SPECIES, c, co + NR + L);
+            c6 = FloatVector.fromArray(SPECIES, c, co + NR + 2 * L);
+            c7 = FloatVector.fromArray(SPECIES, c, co + NR + 3 * L);
         } else {
             c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.zero(SPECIES);
         }
@@ -258,31 +270,38 @@ final class VectorGemm {
                 stride = NR * kc;
             }
             FloatVector x = FloatVector.broadcast(SPECIES, av[aRow + p * acs]);
-            int o = base + p * NR;
+            int o = base + p * NR, o2 = o + stride;
             c0 = x.fma(FloatVector.fromArray(SPECIES, packed, o), c0);
             c1 = x.fma(FloatVector.fromArray(SPECIES, packed, o + L), c1);
-            c2 = x.fma(FloatVector.fromArray(SPECIES, packed, o + stride), c2);
-            c3 = x.fma(FloatVector.fromArray(SPECIES, packed, o + stride + L), c3);
-            c4 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 2 * stride), c4);
-            c5 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 2 * stride + L), c5);
-            c6 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 3 * stride), c6);
-            c7 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 3 * stride + L), c7);
+            c2 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 2 * L), c2);
+            c3 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 3 * L), c3);
+            c4 = x.fma(FloatVector.fromArray(SPECIES, packed, o2), c4);
+            c5 = x.fma(FloatVector.fromArray(SPECIES, packed, o2 + L), c5);
+            c6 = x.fma(FloatVector.fromArray(SPECIES, packed, o2 + 2 * L), c6);
+            c7 = x.fma(FloatVector.fromArray(SPECIES, packed, o2 + 3 * L), c7);
         }
         c0.intoArray(c, co);
         c1.intoArray(c, co + L);
-        c2.intoArray(c, co + NR);
-        c3.intoArray(c, co + NR + L);
-        c4.intoArray(c, co + 2 * NR);
-        c5.intoArray(c, co + 2 * NR + L);
-        c6.intoArray(c, co + 3 * NR);
-        c7.intoArray(c, co + 3 * NR + L);
+        c2.intoArray(c, co + 2 * L);
+        c3.intoArray(c, co + 3 * L);
+        c4.intoArray(c, co + NR);
+        c5.intoArray(c, co + NR + L);
+        c6.intoArray(c, co + NR + 2 * L);
+        c7.intoArray(c, co + NR + 3 * L);
     }
 
-    /** Columns j..j+NR of one row of C from one packed panel. */
+    /** Columns j..j+NR of one row of C from one packed panel: four accumulators. */
     private static void onePanel(int j, int k, float[] av, int aRow, int acs, float[] packed, int width,
                                  float[] c, int co, boolean accumulate) {
-        FloatVector c0 = accumulate ? FloatVector.fromArray(SPECIES, c, co) : FloatVector.zero(SPECIES);
-        FloatVector c1 = accumulate ? FloatVector.fromArray(SPECIES, c, co + L) : FloatVector.zero(SPECIES);
+        FloatVector c0, c1, c2, c3;
+        if (accumulate) {
+            c0 = FloatVector.fromArray(SPECIES, c, co);
+            c1 = FloatVector.fromArray(SPECIES, c, co + L);
+            c2 = FloatVector.fromArray(SPECIES, c, co + 2 * L);
+            c3 = FloatVector.fromArray(SPECIES, c, co + 3 * L);
+        } else {
+            c0 = c1 = c2 = c3 = FloatVector.zero(SPECIES);
+        }
         int kc = Math.min(KC, k), next = kc, base = j * kc;
         for (int p = 0; p < k; p++) {
             if (p == next) {
@@ -294,9 +313,29 @@ final class VectorGemm {
             int o = base + p * NR;
             c0 = x.fma(FloatVector.fromArray(SPECIES, packed, o), c0);
             c1 = x.fma(FloatVector.fromArray(SPECIES, packed, o + L), c1);
+            c2 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 2 * L), c2);
+            c3 = x.fma(FloatVector.fromArray(SPECIES, packed, o + 3 * L), c3);
         }
         c0.intoArray(c, co);
         c1.intoArray(c, co + L);
+        c2.intoArray(c, co + 2 * L);
+        c3.intoArray(c, co + 3 * L);
+    }
+
+    /** One vector of one row of C at column {@code off} of the packed panel starting at column {@code panel}. */
+    private static void panelVector(int panel, int off, int k, float[] av, int aRow, int acs, float[] packed, int width,
+                                    float[] c, int co, boolean accumulate) {
+        FloatVector c0 = accumulate ? FloatVector.fromArray(SPECIES, c, co) : FloatVector.zero(SPECIES);
+        int kc = Math.min(KC, k), next = kc, base = panel * kc + off;
+        for (int p = 0; p < k; p++) {
+            if (p == next) {
+                kc = Math.min(KC, k - p);
+                next = p + kc;
+                base = p * width + panel * kc + off - p * NR;
+            }
+            c0 = FloatVector.broadcast(SPECIES, av[aRow + p * acs]).fma(FloatVector.fromArray(SPECIES, packed, base + p * NR), c0);
+        }
+        c0.intoArray(c, co);
     }
 
     /**
@@ -383,7 +422,92 @@ final class VectorGemm {
         }
     }
 
-    /** The register tile: C[5 × 2L] at c[co], row stride ldc, kept in ten vector registers. */
+    /** The register tile: C[5 × 4L] at c[co], row stride ldc, kept in twenty vector registers. */
+    private static void kernel5x4(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
+                                  float[] c, int co, int ldc, boolean load) {
+        FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33, c40, c41, c42, c43;
+        int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc;
+        if (load) {
+            c00 = FloatVector.fromArray(SPECIES, c, co);
+            c01 = FloatVector.fromArray(SPECIES, c, co + L);
+            c02 = FloatVector.fromArray(SPECIES, c, co + 2 * L);
+            c03 = FloatVector.fromArray(SPECIES, c, co + 3 * L);
+            c10 = FloatVector.fromArray(SPECIES, c, r1);
+            c11 = FloatVector.fromArray(SPECIES, c, r1 + L);
+            c12 = FloatVector.fromArray(SPECIES, c, r1 + 2 * L);
+            c13 = FloatVector.fromArray(SPECIES, c, r1 + 3 * L);
+            c20 = FloatVector.fromArray(SPECIES, c, r2);
+            c21 = FloatVector.fromArray(SPECIES, c, r2 + L);
+            c22 = FloatVector.fromArray(SPECIES, c, r2 + 2 * L);
+            c23 = FloatVector.fromArray(SPECIES, c, r2 + 3 * L);
+            c30 = FloatVector.fromArray(SPECIES, c, r3);
+            c31 = FloatVector.fromArray(SPECIES, c, r3 + L);
+            c32 = FloatVector.fromArray(SPECIES, c, r3 + 2 * L);
+            c33 = FloatVector.fromArray(SPECIES, c, r3 + 3 * L);
+            c40 = FloatVector.fromArray(SPECIES, c, r4);
+            c41 = FloatVector.fromArray(SPECIES, c, r4 + L);
+            c42 = FloatVector.fromArray(SPECIES, c, r4 + 2 * L);
+            c43 = FloatVector.fromArray(SPECIES, c, r4 + 3 * L);
+        } else {
+            c00 = c01 = c02 = c03 = c10 = c11 = c12 = c13 = c20 = c21 = c22 = c23 = FloatVector.zero(SPECIES);
+            c30 = c31 = c32 = c33 = c40 = c41 = c42 = c43 = c00;
+        }
+        int a1r = aRow, a2r = 2 * aRow, a3r = 3 * aRow, a4r = 4 * aRow;
+        for (int p = 0; p < kc; p++) {
+            int b = bo + p * NR, a = ao + p * aStep;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, pb, b);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, pb, b + L);
+            FloatVector b2 = FloatVector.fromArray(SPECIES, pb, b + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(SPECIES, pb, b + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, pa[a]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, pa[a + a1r]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, pa[a + a2r]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, pa[a + a3r]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            c33 = a3.fma(b3, c33);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, pa[a + a4r]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            c42 = a4.fma(b2, c42);
+            c43 = a4.fma(b3, c43);
+        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L);
+        c03.intoArray(c, co + 3 * L);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + L);
+        c12.intoArray(c, r1 + 2 * L);
+        c13.intoArray(c, r1 + 3 * L);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + L);
+        c22.intoArray(c, r2 + 2 * L);
+        c23.intoArray(c, r2 + 3 * L);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + L);
+        c32.intoArray(c, r3 + 2 * L);
+        c33.intoArray(c, r3 + 3 * L);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + L);
+        c42.intoArray(c, r4 + 2 * L);
+        c43.intoArray(c, r4 + 3 * L);
+    }
+
+    /** The same for a last panel at most two vectors wide: C[5 × 2L], ten vector registers. */
     private static void kernel5x2(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
                                   float[] c, int co, int ldc, boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41;
