@@ -266,7 +266,8 @@ final class TrainCommand implements Callable<Integer> {
         List<MidiReader.Piece> validation = poly.valid == null ? null
                 : events.read(paths(poly.valid), settings, "validation files", parent.io, quiet).pieces();
         if (!quiet && validation == null) {
-            long held = java.util.stream.IntStream.range(0, pieces.size()).filter(i -> EventCorpus.heldOut(i, valFraction)).count();
+            double fraction = resumed != null ? resumed.options.valFraction : valFraction;   // a resumed model keeps its split
+            long held = java.util.stream.IntStream.range(0, pieces.size()).filter(i -> EventCorpus.heldOut(i, fraction)).count();
             parent.io.err.printf("validation: %d of %d pieces held out, spread evenly in path order (or choose them with --valid)%n", held, pieces.size());
         }
         if (!quiet && augmentation.copies() > 1) {
