@@ -41,6 +41,23 @@ public interface MatrixEngine {
         }
     }
 
+    /** Element-wise work on the index range [from, to). */
+    @FunctionalInterface
+    interface RangeWork {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code work} over [0, n) cut into ranges of at least {@code minRange} indices (save a
+     * shorter last one), perhaps on several threads at once; returns when all are done. For
+     * element-wise work, such as a recurrent cell's step over its hidden units: what it computes
+     * at an index must not depend on where the cuts fall, so that results are the same bits for
+     * any thread count. The work must not call this engine.
+     */
+    default void forEachRange(int n, int minRange, RangeWork work) {
+        if (n > 0) work.run(0, n);
+    }
+
     /** Short name shown by {@code lstm bench} and accepted by {@code --blas}. */
     String name();
 }

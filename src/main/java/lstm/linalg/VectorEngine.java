@@ -23,6 +23,7 @@ public final class VectorEngine implements MatrixEngine {
     private final int threads;
     private final WorkerPool pool;
     private final Product product;
+    private final Ranges ranges = new Ranges();
     /** Cᵀ for the transposed route of {@link #mulTransB}. */
     private float[] transposed = new float[0];
     /** B packed once for all threads when they split C by rows. */
@@ -111,6 +112,37 @@ public final class VectorEngine implements MatrixEngine {
             product.b.set(b.data, b.offset, b.n, 1);
         }
         run(m, b.n, b.k, c, cOff, b.n, accumulate, false, b.packed);
+    }
+
+    @Override
+    public synchronized void forEachRange(int n, int minRange, RangeWork work) {
+        if (n <= 0) return;
+        int parts = Math.max(1, Math.min(threads, n / Math.max(1, minRange)));
+        if (pool == null || parts == 1) {
+            work.run(0, n);
+            return;
+        }
+        // ranges start at multiples of a vector's length, so vector loops over them stay aligned
+        ranges.size = VectorGemm.roundUp((n + parts - 1) / parts, VectorGemm.L);
+        ranges.n = n;
+        ranges.work = work;
+        try {
+            pool.run(ranges, (n + ranges.size - 1) / ranges.size);
+        } finally {
+            ranges.work = null;
+        }
+    }
+
+    /** The ranges of one {@link #forEachRange} call, one chunk each. */
+    private static final class Ranges implements WorkerPool.Job {
+        RangeWork work;
+        int n, size;
+
+        @Override
+        public void runChunk(int chunk, int thread) {
+            int from = chunk * size;
+            work.run(from, Math.min(n, from + size));
+        }
     }
 
     /**

@@ -43,13 +43,13 @@ public final class CifgLstmCell extends RecurrentLayer {
     }
 
     @Override
-    protected void forwardStep(LayerBuffers buf, int t) {
+    protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
             int a = row * gateWidth, act = row * 4 * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float f = sigmoid(buf.gatesIn[a + F * n + j]);
                 float g = tanh(buf.gatesIn[a + G * n + j]);
                 float o = sigmoid(buf.gatesIn[a + O * n + j]);
@@ -66,13 +66,13 @@ public final class CifgLstmCell extends RecurrentLayer {
     }
 
     @Override
-    protected void backwardStep(LayerBuffers buf, int t) {
+    protected void backwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
             int da = row * gateWidth, act = row * 4 * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n, carry = b * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float f = buf.acts[act + F * n + j];
                 float g = buf.acts[act + G * n + j];
                 float o = buf.acts[act + O * n + j];

@@ -63,13 +63,13 @@ public final class GruCell extends RecurrentLayer {
     }
 
     @Override
-    protected void forwardStep(LayerBuffers buf, int t) {
+    protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
             int a = row * gateWidth, act = row * 4 * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float r = sigmoid(buf.gatesIn[a + R * n + j] + buf.gatesRec[a + R * n + j]);
                 float z = sigmoid(buf.gatesIn[a + Z * n + j] + buf.gatesRec[a + Z * n + j]);
                 float hn = buf.gatesRec[a + N * n + j] + biasHn.value[j];
@@ -84,13 +84,13 @@ public final class GruCell extends RecurrentLayer {
     }
 
     @Override
-    protected void backwardStep(LayerBuffers buf, int t) {
+    protected void backwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
             int da = row * gateWidth, act = row * 4 * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float r = buf.acts[act + R * n + j];
                 float z = buf.acts[act + Z * n + j];
                 float cand = buf.acts[act + N * n + j];

@@ -1,5 +1,6 @@
 package lstm.nn;
 
+import lstm.linalg.MatrixEngine.RangeWork;
 import lstm.linalg.PreparedMatrix;
 
 /**
@@ -51,6 +52,17 @@ public final class LayerBuffers {
     boolean weightsPrepared;
     final PreparedMatrix inputWeights = new PreparedMatrix();
 
+    /** The time step that {@link #forwardUnits} and {@link #backwardUnits} work on. */
+    int step;
+    /** The cell's forward step at {@link #step} over a range of hidden units (work the engine may spread over threads). */
+    final RangeWork forwardUnits;
+    /** Its backward step, likewise. */
+    final RangeWork backwardUnits;
+    /** gatesIn = x·Wx + b over a range of rows: the lookup for one-hot input, else adding b to the product. */
+    final RangeWork inputGates;
+    /** The bias gradient, and a one-hot input's Wx gradient, over a range of gate columns. */
+    final RangeWork inputGradients;
+
     LayerBuffers(RecurrentLayer layer, int steps, int batch, boolean fixedWeights, PreparedMatrix shared) {
         this.fixedWeights = fixedWeights;
         this.recurrentWeights = shared != null ? shared : new PreparedMatrix();
@@ -68,6 +80,10 @@ public final class LayerBuffers {
         dCell = layer.hasCellState() ? new float[batch * h] : new float[0];
         dGatesIn = layer.backwardReadsGates() || fixedWeights ? new float[fixedWeights ? 0 : rows * g] : gatesIn;
         dGatesRec = layer.separateRecurrentGates() ? new float[rows * g] : dGatesIn;
+        forwardUnits = (from, to) -> layer.forwardStep(this, step, from, to);
+        backwardUnits = (from, to) -> layer.backwardStep(this, step, from, to);
+        inputGates = (from, to) -> layer.inputGates(this, from, to);
+        inputGradients = (from, to) -> layer.inputGradients(this, from, to);
     }
 
     /** Points the layer at a dense input: row r (r = t·batch + b) starts at offset + r·inputSize. */

@@ -48,13 +48,13 @@ public final class LstmCell extends RecurrentLayer {
     }
 
     @Override
-    protected void forwardStep(LayerBuffers buf, int t) {
+    protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
             int a = row * gateWidth, act = row * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float i = sigmoid(buf.gatesIn[a + I * n + j]);
                 float f = sigmoid(buf.gatesIn[a + F * n + j]);
                 float g = tanh(buf.gatesIn[a + G * n + j]);
@@ -74,13 +74,13 @@ public final class LstmCell extends RecurrentLayer {
     }
 
     @Override
-    protected void backwardStep(LayerBuffers buf, int t) {
+    protected void backwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
             int da = row * gateWidth, act = row * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n, carry = b * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 // forward left the activations in gatesIn; their gradients overwrite them (same array)
                 float i = buf.gatesIn[da + I * n + j];
                 float f = buf.gatesIn[da + F * n + j];

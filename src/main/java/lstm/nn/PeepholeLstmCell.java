@@ -59,14 +59,14 @@ public final class PeepholeLstmCell extends RecurrentLayer {
     }
 
     @Override
-    protected void forwardStep(LayerBuffers buf, int t) {
+    protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         float[] pi = peepholeI.value, pf = peepholeF.value, po = peepholeO.value;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
             int a = row * gateWidth, act = row * 5 * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float cPrev = buf.cell[prev + j];
                 float i = sigmoid(buf.gatesIn[a + I * n + j] + pi[j] * cPrev);
                 float f = sigmoid(buf.gatesIn[a + F * n + j] + pf[j] * cPrev);
@@ -86,14 +86,14 @@ public final class PeepholeLstmCell extends RecurrentLayer {
     }
 
     @Override
-    protected void backwardStep(LayerBuffers buf, int t) {
+    protected void backwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         float[] pi = peepholeI.value, pf = peepholeF.value, po = peepholeO.value;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
             int da = row * gateWidth, act = row * 5 * n;
             int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n, carry = b * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float i = buf.acts[act + I * n + j];
                 float f = buf.acts[act + F * n + j];
                 float g = buf.acts[act + G * n + j];

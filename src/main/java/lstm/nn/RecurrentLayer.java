@@ -27,6 +27,8 @@ public abstract class RecurrentLayer {
 
     /** From this many steps a chunk, Wh is prepared (packed) once for all its per-step products. */
     private static final int PREPARE_MIN_STEPS = 4;
+    /** Element-wise work below about this many values stays on one thread: a hand-off costs a few µs. */
+    private static final int PARALLEL_MIN_VALUES = 2048;
 
     public final Param wx;
     public final Param wh;
@@ -42,14 +44,20 @@ public abstract class RecurrentLayer {
         this.bias = new Param(prefix + ".bias", gateWidth);
     }
 
-    /** The cell's own element-wise step for time t (reads gates, writes hidden/cell slot t + 1). */
-    protected abstract void forwardStep(LayerBuffers buf, int t);
+    /**
+     * The cell's own element-wise step for time t over hidden units [from, to) of every stream
+     * (reads gates, writes hidden/cell slot t + 1). Calls for disjoint unit ranges may run at once
+     * on different threads: a unit's values must depend only on that unit's inputs.
+     */
+    protected abstract void forwardStep(LayerBuffers buf, int t, int from, int to);
 
     /**
-     * The step's backward: reads dHidden slot t + 1 (and dCell), writes dGatesIn[t] (and
-     * dGatesRec[t]), adds any direct dependence on h[t-1] into dHidden slot t, leaves dc[t-1] in dCell.
+     * The step's backward over hidden units [from, to): reads dHidden slot t + 1 (and dCell),
+     * writes dGatesIn[t] (and dGatesRec[t]), adds any direct dependence on h[t-1] into dHidden
+     * slot t, leaves dc[t-1] in dCell. Per-unit parameter gradients are summed over the streams
+     * in order, so that any cut of the units gives the same bits.
      */
-    protected abstract void backwardStep(LayerBuffers buf, int t);
+    protected abstract void backwardStep(LayerBuffers buf, int t, int from, int to);
 
     /** Values per row of {@link LayerBuffers#acts}. */
     protected abstract int activationWidth();
@@ -106,20 +114,13 @@ public abstract class RecurrentLayer {
 
     public final void forward(LayerBuffers buf, MatrixEngine mm) {
         int steps = buf.steps, batch = buf.batch, rows = steps * batch;
-        if (oneHotInput) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(wx.value, buf.tokens[r] * gateWidth, buf.gatesIn, r * gateWidth, gateWidth);
-            }
-        } else if (buf.fixedWeights) {
+        if (buf.fixedWeights && !oneHotInput) {
             prepareFixed(buf, mm);
             mm.mul(rows, buf.input, buf.inputOffset, buf.inputWeights, buf.gatesIn, 0, false);
-        } else {
+        } else if (!oneHotInput) {
             mm.mul(rows, gateWidth, inputSize, buf.input, buf.inputOffset, wx.value, 0, buf.gatesIn, 0, false);
         }
-        for (int r = 0; r < rows; r++) {
-            int row = r * gateWidth;
-            for (int j = 0; j < gateWidth; j++) buf.gatesIn[row + j] += bias.value[j];
-        }
+        mm.forEachRange(rows, minRange(gateWidth), buf.inputGates);
         boolean accumulate = !separateRecurrentGates();
         boolean prepared = buf.fixedWeights || steps >= PREPARE_MIN_STEPS;
         if (buf.fixedWeights) {
@@ -134,7 +135,41 @@ public abstract class RecurrentLayer {
                 mm.mul(batch, gateWidth, hidden, buf.hidden, t * batch * hidden, wh.value, 0,
                         buf.gatesRec, t * batch * gateWidth, accumulate);
             }
-            forwardStep(buf, t);
+            buf.step = t;
+            mm.forEachRange(hidden, minRange(batch), buf.forwardUnits);
+        }
+    }
+
+    /** Indices per range worth handing to another thread, for work of {@code perIndex} values each. */
+    private static int minRange(int perIndex) {
+        return Math.max(1, PARALLEL_MIN_VALUES / Math.max(1, perIndex));
+    }
+
+    /** gatesIn = x·Wx + b for rows [from, to): Wx's row of each token, or the product already there. */
+    final void inputGates(LayerBuffers buf, int from, int to) {
+        float[] gates = buf.gatesIn, b = bias.value;
+        for (int r = from; r < to; r++) {
+            int row = r * gateWidth;
+            if (oneHotInput) {
+                int src = buf.tokens[r] * gateWidth;
+                for (int j = 0; j < gateWidth; j++) gates[row + j] = wx.value[src + j] + b[j];
+            } else {
+                for (int j = 0; j < gateWidth; j++) gates[row + j] += b[j];
+            }
+        }
+    }
+
+    /** The bias gradient and a one-hot input's Wx gradient for gate columns [from, to), summed over rows in order. */
+    final void inputGradients(LayerBuffers buf, int from, int to) {
+        int rows = buf.steps * buf.batch;
+        float[] dGates = buf.dGatesIn, db = bias.grad;
+        for (int r = 0; r < rows; r++) {
+            int src = r * gateWidth;
+            if (oneHotInput) {
+                int dst = buf.tokens[r] * gateWidth;
+                for (int j = from; j < to; j++) wx.grad[dst + j] += dGates[src + j];
+            }
+            for (int j = from; j < to; j++) db[j] += dGates[src + j];
         }
     }
 
@@ -159,7 +194,8 @@ public abstract class RecurrentLayer {
         boolean prepared = steps >= PREPARE_MIN_STEPS;
         if (prepared) mm.prepare(buf.recurrentWeights, wh.value, 0, gateWidth, hidden, true);   // Whᵀ over forward's Wh
         for (int t = steps - 1; t >= 0; t--) {
-            backwardStep(buf, t);
+            buf.step = t;
+            mm.forEachRange(hidden, minRange(batch), buf.backwardUnits);
             if (prepared) {
                 mm.mul(batch, buf.dGatesRec, t * batch * gateWidth, buf.recurrentWeights, buf.dHidden, t * batch * hidden, true);
             } else {
@@ -168,18 +204,10 @@ public abstract class RecurrentLayer {
             }
         }
         mm.mulTransA(hidden, gateWidth, rows, buf.hidden, 0, buf.dGatesRec, 0, wh.grad, 0, true);
-        if (oneHotInput) {
-            for (int r = 0; r < rows; r++) {
-                int dst = buf.tokens[r] * gateWidth, src = r * gateWidth;
-                for (int j = 0; j < gateWidth; j++) wx.grad[dst + j] += buf.dGatesIn[src + j];
-            }
-        } else {
+        if (!oneHotInput) {
             mm.mulTransA(inputSize, gateWidth, rows, buf.input, buf.inputOffset, buf.dGatesIn, 0, wx.grad, 0, true);
         }
-        for (int r = 0; r < rows; r++) {
-            int row = r * gateWidth;
-            for (int j = 0; j < gateWidth; j++) bias.grad[j] += buf.dGatesIn[row + j];
-        }
+        mm.forEachRange(gateWidth, minRange(rows), buf.inputGradients);
         if (dInput != null) {
             mm.mulTransB(rows, inputSize, gateWidth, buf.dGatesIn, 0, wx.value, 0, dInput, dInputOffset, false);
         }

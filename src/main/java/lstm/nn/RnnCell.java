@@ -28,22 +28,22 @@ public final class RnnCell extends RecurrentLayer {
     }
 
     @Override
-    protected void forwardStep(LayerBuffers buf, int t) {
+    protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int a = (t * buf.batch + b) * gateWidth;
             int next = (t + 1) * buf.batch * n + b * n;
-            for (int j = 0; j < n; j++) buf.hidden[next + j] = tanh(buf.gatesIn[a + j]);
+            for (int j = from; j < to; j++) buf.hidden[next + j] = tanh(buf.gatesIn[a + j]);
         }
     }
 
     @Override
-    protected void backwardStep(LayerBuffers buf, int t) {
+    protected void backwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
             int da = (t * buf.batch + b) * gateWidth;
             int next = (t + 1) * buf.batch * n + b * n;
-            for (int j = 0; j < n; j++) {
+            for (int j = from; j < to; j++) {
                 float h = buf.hidden[next + j];
                 buf.dGatesIn[da + j] = buf.dHidden[next + j] * (1f - h * h);
             }
