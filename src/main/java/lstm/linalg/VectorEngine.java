@@ -26,6 +26,9 @@ public final class VectorEngine implements MatrixEngine {
     private final Ranges ranges = new Ranges();
     /** Cᵀ for the transposed route of {@link #mulTransB}. */
     private float[] transposed = new float[0];
+    /** A of {@link #mulTransA} laid out row-major. */
+    private float[] transposedA = new float[0];
+    private static final int TRANSPOSE_BLOCK = 32, TRANSPOSE_MIN_ROWS = 64;
     /** B packed once for all threads when they split C by rows. */
     private float[] sharedB = new float[0];
 
@@ -84,7 +87,22 @@ public final class VectorEngine implements MatrixEngine {
 
     @Override
     public synchronized void mulTransA(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
-        product.a.set(a, aOff, 1, m);
+        if (m >= VectorGemm.MR && (long) m * n * k > SCALAR_MAX_MULADDS) {
+            // the register kernels walk A's rows with unit stride: copy Aᵀ out row-major once
+            if (transposedA.length < m * k) transposedA = new float[m * k];
+            float[] t = transposedA;
+            forEachRange(m, TRANSPOSE_MIN_ROWS, (from, to) -> {
+                for (int p0 = 0; p0 < k; p0 += TRANSPOSE_BLOCK) {
+                    int p1 = Math.min(k, p0 + TRANSPOSE_BLOCK);
+                    for (int i = from; i < to; i++) {
+                        for (int p = p0; p < p1; p++) t[i * k + p] = a[aOff + p * m + i];
+                    }
+                }
+            });
+            product.a.set(t, 0, k, 1);
+        } else {
+            product.a.set(a, aOff, 1, m);
+        }
         product.b.set(b, bOff, n, 1);
         run(m, n, k, c, cOff, n, accumulate, false, null);
     }

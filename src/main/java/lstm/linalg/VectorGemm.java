@@ -65,7 +65,8 @@ final class VectorGemm {
     private final float[] tile = new float[MR * NR];
 
     /**
-     * C[i0:i1, j0:j1] (+)= A[i0:i1, 0:k]·B[0:k, j0:j1], C(i,j) at c[cOff + i·ldc + j].
+     * C[i0:i1, j0:j1] (+)= A[i0:i1, 0:k]·B[0:k, j0:j1], C(i,j) at c[cOff + i·ldc + j]. A's rows
+     * must be contiguous (colStride 1): the register kernels step along them with a constant stride.
      * When {@code cPadded}, C has room for whole tiles past i1 and j1 (rows up to a multiple of
      * MR, columns to a multiple of NR, counted from i0 and j0), so edge tiles are written in place
      * with junk in the padding. {@code sharedB}, when not null, is all of B already packed by
@@ -74,6 +75,7 @@ final class VectorGemm {
      */
     void multiply(int i0, int i1, int j0, int j1, int k, View a, View b, float[] sharedB, int sharedWidth,
                   float[] c, int cOff, int ldc, boolean accumulate, boolean cPadded) {
+        if (a.colStride != 1) throw new IllegalArgumentException("A's rows must be contiguous");
         float[] pb = sharedB != null ? sharedB : packedB;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
@@ -103,10 +105,10 @@ final class VectorGemm {
                             int mr = Math.min(MR, mc - ir);
                             int co = cOff + (ic + ir) * ldc + jc + jr;
                             if (packA || mr < MR) {
-                                tile(kc, packedA, ir * kc, 1, MR, pb, bo, c, co, ldc, load, mr, nr, cPadded);
+                                tile(kc, packedA, ir * kc, kc, pb, bo, c, co, ldc, load, mr, nr, cPadded);
                             } else {
-                                int ao = a.offset + (ic + ir) * a.rowStride + pc * a.colStride;
-                                tile(kc, a.data, ao, a.rowStride, a.colStride, pb, bo, c, co, ldc, load, mr, nr, cPadded);
+                                int ao = a.offset + (ic + ir) * a.rowStride + pc;
+                                tile(kc, a.data, ao, a.rowStride, pb, bo, c, co, ldc, load, mr, nr, cPadded);
                             }
                         }
                     }
@@ -116,56 +118,42 @@ final class VectorGemm {
     }
 
     /**
-     * One MR × NR tile of C; A(r,p) at pa[ao + r·aRow + p·aStep]. An edge tile smaller than
+     * One MR × NR tile of C; A(r,p) at pa[ao + r·aRow + p]. An edge tile smaller than
      * MR × NR goes through a small buffer unless C has room for the whole tile.
      */
-    private void tile(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
+    private void tile(int kc, float[] pa, int ao, int aRow, float[] pb, int bo,
                       float[] c, int co, int ldc, boolean load, int mr, int nr, boolean cPadded) {
         if ((mr == MR && nr == NR) || cPadded) {
-            kernel(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load, nr);
+            kernel(kc, pa, ao, aRow, pb, bo, c, co, ldc, load, nr);
             return;
         }
         if (load) {
             for (int r = 0; r < mr; r++) System.arraycopy(c, co + r * ldc, tile, r * NR, nr);
         }
-        kernel(kc, pa, ao, aRow, aStep, pb, bo, tile, 0, NR, load, nr);
+        kernel(kc, pa, ao, aRow, pb, bo, tile, 0, NR, load, nr);
         for (int r = 0; r < mr; r++) System.arraycopy(tile, r * NR, c, co + r * ldc, nr);
     }
 
-    private static void kernel(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
+    private static void kernel(int kc, float[] pa, int ao, int aRow, float[] pb, int bo,
                                float[] c, int co, int ldc, boolean load, int nr) {
         if (nr > 2 * L) {
-            kernel5x4(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load);
+            kernel5x4(kc, pa, ao, aRow, pb, bo, c, co, ldc, load);
         } else if (nr > L) {
-            kernel5x2(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load);
+            kernel5x2(kc, pa, ao, aRow, pb, bo, c, co, ldc, load);
         } else {
-            kernel5x1(kc, pa, ao, aRow, aStep, pb, bo, c, co, ldc, load);
+            kernel5x1(kc, pa, ao, aRow, pb, bo, c, co, ldc, load);
         }
     }
 
-    /** Copies A[ic:ic+mc, pc:pc+kc] as panels of MR rows, each stored p-major; missing rows are zero. */
+    /** Copies A[ic:ic+mc, pc:pc+kc] as panels of MR rows, each row of a panel kc long; missing rows are zero. */
     private void packA(View a, int ic, int mc, int pc, int kc, int into) {
-        float[] src = a.data;
-        int rs = a.rowStride, cs = a.colStride;
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int dst = into + ir * kc;
-            int base = a.offset + (ic + ir) * rs + pc * cs;
-            if (rs == 1) {                          // Aᵀ stored row-major: each p gives mr neighbours
-                for (int p = 0; p < kc; p++) {
-                    int s = base + p * cs, d = dst + p * MR;
-                    for (int r = 0; r < mr; r++) packedA[d + r] = src[s + r];
-                    for (int r = mr; r < MR; r++) packedA[d + r] = 0f;
-                }
-            } else {
-                for (int r = 0; r < mr; r++) {
-                    int s = base + r * rs;
-                    for (int p = 0; p < kc; p++) packedA[dst + p * MR + r] = src[s + p * cs];
-                }
-                for (int r = mr; r < MR; r++) {
-                    for (int p = 0; p < kc; p++) packedA[dst + p * MR + r] = 0f;
-                }
+            for (int r = 0; r < mr; r++) {
+                System.arraycopy(a.data, a.offset + (ic + ir + r) * a.rowStride + pc, packedA, dst + r * kc, kc);
             }
+            java.util.Arrays.fill(packedA, dst + mr * kc, dst + MR * kc, 0f);
         }
     }
 
@@ -423,7 +411,7 @@ final class VectorGemm {
     }
 
     /** The register tile: C[5 × 4L] at c[co], row stride ldc, kept in twenty vector registers. */
-    private static void kernel5x4(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
+    private static void kernel5x4(int kc, float[] pa, int ao, int aRow, float[] pb, int bo,
                                   float[] c, int co, int ldc, boolean load) {
         FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33, c40, c41, c42, c43;
         int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc;
@@ -452,34 +440,35 @@ final class VectorGemm {
             c00 = c01 = c02 = c03 = c10 = c11 = c12 = c13 = c20 = c21 = c22 = c23 = FloatVector.zero(SPECIES);
             c30 = c31 = c32 = c33 = c40 = c41 = c42 = c43 = c00;
         }
-        int a1r = aRow, a2r = 2 * aRow, a3r = 3 * aRow, a4r = 4 * aRow;
+        // unit stride along p: C2 then proves every A index in range once, before the loop
+        int a0r = ao, a1r = ao + aRow, a2r = a1r + aRow, a3r = a2r + aRow, a4r = a3r + aRow;
         for (int p = 0; p < kc; p++) {
-            int b = bo + p * NR, a = ao + p * aStep;
+            int b = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(SPECIES, pb, b);
             FloatVector b1 = FloatVector.fromArray(SPECIES, pb, b + L);
             FloatVector b2 = FloatVector.fromArray(SPECIES, pb, b + 2 * L);
             FloatVector b3 = FloatVector.fromArray(SPECIES, pb, b + 3 * L);
-            FloatVector a0 = FloatVector.broadcast(SPECIES, pa[a]);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, pa[a0r + p]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
             c02 = a0.fma(b2, c02);
             c03 = a0.fma(b3, c03);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, pa[a + a1r]);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, pa[a1r + p]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
             c12 = a1.fma(b2, c12);
             c13 = a1.fma(b3, c13);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, pa[a + a2r]);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, pa[a2r + p]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
             c22 = a2.fma(b2, c22);
             c23 = a2.fma(b3, c23);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, pa[a + a3r]);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, pa[a3r + p]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
             c32 = a3.fma(b2, c32);
             c33 = a3.fma(b3, c33);
-            FloatVector a4 = FloatVector.broadcast(SPECIES, pa[a + a4r]);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, pa[a4r + p]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
             c42 = a4.fma(b2, c42);
@@ -508,7 +497,7 @@ final class VectorGemm {
     }
 
     /** The same for a last panel at most two vectors wide: C[5 × 2L], ten vector registers. */
-    private static void kernel5x2(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
+    private static void kernel5x2(int kc, float[] pa, int ao, int aRow, float[] pb, int bo,
                                   float[] c, int co, int ldc, boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41;
         int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc;
@@ -526,24 +515,25 @@ final class VectorGemm {
         } else {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = FloatVector.zero(SPECIES);
         }
-        int a1r = aRow, a2r = 2 * aRow, a3r = 3 * aRow, a4r = 4 * aRow;
+        // unit stride along p: C2 then proves every A index in range once, before the loop
+        int a0r = ao, a1r = ao + aRow, a2r = a1r + aRow, a3r = a2r + aRow, a4r = a3r + aRow;
         for (int p = 0; p < kc; p++) {
-            int b = bo + p * NR, a = ao + p * aStep;
+            int b = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(SPECIES, pb, b);
             FloatVector b1 = FloatVector.fromArray(SPECIES, pb, b + L);
-            FloatVector a0 = FloatVector.broadcast(SPECIES, pa[a]);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, pa[a0r + p]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, pa[a + a1r]);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, pa[a1r + p]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, pa[a + a2r]);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, pa[a2r + p]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, pa[a + a3r]);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, pa[a3r + p]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(SPECIES, pa[a + a4r]);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, pa[a4r + p]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
         }
@@ -560,7 +550,7 @@ final class VectorGemm {
     }
 
     /** The same for a last panel at most one vector wide: C[5 × L]. */
-    private static void kernel5x1(int kc, float[] pa, int ao, int aRow, int aStep, float[] pb, int bo,
+    private static void kernel5x1(int kc, float[] pa, int ao, int aRow, float[] pb, int bo,
                                   float[] c, int co, int ldc, boolean load) {
         FloatVector c0, c1, c2, c3, c4;
         int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc;
@@ -573,15 +563,15 @@ final class VectorGemm {
         } else {
             c0 = c1 = c2 = c3 = c4 = FloatVector.zero(SPECIES);
         }
-        int a1r = aRow, a2r = 2 * aRow, a3r = 3 * aRow, a4r = 4 * aRow;
+        // unit stride along p: C2 then proves every A index in range once, before the loop
+        int a0r = ao, a1r = ao + aRow, a2r = a1r + aRow, a3r = a2r + aRow, a4r = a3r + aRow;
         for (int p = 0; p < kc; p++) {
-            int a = ao + p * aStep;
             FloatVector b0 = FloatVector.fromArray(SPECIES, pb, bo + p * NR);
-            c0 = FloatVector.broadcast(SPECIES, pa[a]).fma(b0, c0);
-            c1 = FloatVector.broadcast(SPECIES, pa[a + a1r]).fma(b0, c1);
-            c2 = FloatVector.broadcast(SPECIES, pa[a + a2r]).fma(b0, c2);
-            c3 = FloatVector.broadcast(SPECIES, pa[a + a3r]).fma(b0, c3);
-            c4 = FloatVector.broadcast(SPECIES, pa[a + a4r]).fma(b0, c4);
+            c0 = FloatVector.broadcast(SPECIES, pa[a0r + p]).fma(b0, c0);
+            c1 = FloatVector.broadcast(SPECIES, pa[a1r + p]).fma(b0, c1);
+            c2 = FloatVector.broadcast(SPECIES, pa[a2r + p]).fma(b0, c2);
+            c3 = FloatVector.broadcast(SPECIES, pa[a3r + p]).fma(b0, c3);
+            c4 = FloatVector.broadcast(SPECIES, pa[a4r + p]).fma(b0, c4);
         }
         c0.intoArray(c, co);
         c1.intoArray(c, r1);
