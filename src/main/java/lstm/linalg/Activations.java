@@ -1,8 +1,60 @@
 package lstm.linalg;
 
-/** Scalar activation functions shared by every cell. */
+/**
+ * Activation functions shared by every cell: scalar ones, and the same over runs of an array
+ * (a recurrent step's gates), which use SIMD registers when the JVM has the vector module.
+ */
 public final class Activations {
     private Activations() {}
+
+    /** dst[dstOff + i] = f(src[srcOff + i]) for i below length; src and dst may be the same run. */
+    interface Runs {
+        void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int length);
+
+        void tanh(float[] src, int srcOff, float[] dst, int dstOff, int length);
+    }
+
+    private static final Runs RUNS = Engines.vectorAvailable() ? vectorRuns() : new ScalarRuns();
+
+    /** Loaded by name so that this class still links on a JVM without the vector module. */
+    private static Runs vectorRuns() {
+        try {
+            return (Runs) Class.forName("lstm.linalg.VectorActivations").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return new ScalarRuns();
+        }
+    }
+
+    /**
+     * The logistic function over a run of values, to within 2 roundings of float (the SIMD
+     * version rounds differently from {@link #sigmoid(float)}, so a model's numbers differ in
+     * the last bits between JVMs with and without the vector module).
+     */
+    public static void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+        RUNS.sigmoid(src, srcOff, dst, dstOff, length);
+    }
+
+    /** tanh over a run of values, as {@link #sigmoid(float[], int, float[], int, int)}. */
+    public static void tanh(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+        RUNS.tanh(src, srcOff, dst, dstOff, length);
+    }
+
+    /** True when the runs go through SIMD registers. */
+    public static boolean vectorised() {
+        return !(RUNS instanceof ScalarRuns);
+    }
+
+    private static final class ScalarRuns implements Runs {
+        @Override
+        public void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+            for (int i = 0; i < length; i++) dst[dstOff + i] = Activations.sigmoid(src[srcOff + i]);
+        }
+
+        @Override
+        public void tanh(float[] src, int srcOff, float[] dst, int dstOff, int length) {
+            for (int i = 0; i < length; i++) dst[dstOff + i] = Activations.tanh(src[srcOff + i]);
+        }
+    }
 
     /** 1/(1 + e^-x), in double so that only the result is rounded (as fast as in float). */
     public static float sigmoid(float x) {

@@ -44,24 +44,19 @@ public final class CifgLstmCell extends RecurrentLayer {
 
     @Override
     protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
-        int n = hidden;
+        int n = hidden, units = to - from;
+        float[] gates = buf.gatesIn, acts = buf.acts, cell = buf.cell;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
-            int a = row * gateWidth, act = row * 4 * n;
-            int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = from; j < to; j++) {
-                float f = sigmoid(buf.gatesIn[a + F * n + j]);
-                float g = tanh(buf.gatesIn[a + G * n + j]);
-                float o = sigmoid(buf.gatesIn[a + O * n + j]);
-                float c = f * buf.cell[prev + j] + (1f - f) * g;
-                float tanhC = tanh(c);
-                buf.cell[next + j] = c;
-                buf.hidden[next + j] = o * tanhC;
-                buf.acts[act + F * n + j] = f;
-                buf.acts[act + G * n + j] = g;
-                buf.acts[act + O * n + j] = o;
-                buf.acts[act + TANH_C * n + j] = tanhC;
-            }
+            int a = row * gateWidth + from, act = row * 4 * n + from;
+            int prev = t * buf.batch * n + b * n + from, next = prev + buf.batch * n;
+            int f = act + F * n, g = act + G * n, o = act + O * n, tanhC = act + TANH_C * n;
+            sigmoid(gates, a + F * n, acts, f, units);
+            tanh(gates, a + G * n, acts, g, units);
+            sigmoid(gates, a + O * n, acts, o, units);
+            for (int j = 0; j < units; j++) cell[next + j] = acts[f + j] * cell[prev + j] + (1f - acts[f + j]) * acts[g + j];
+            tanh(cell, next, acts, tanhC, units);
+            for (int j = 0; j < units; j++) buf.hidden[next + j] = acts[o + j] * acts[tanhC + j];
         }
     }
 

@@ -64,21 +64,24 @@ public final class GruCell extends RecurrentLayer {
 
     @Override
     protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
-        int n = hidden;
+        int n = hidden, units = to - from;
+        float[] in = buf.gatesIn, rec = buf.gatesRec, acts = buf.acts, bhn = biasHn.value;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
-            int a = row * gateWidth, act = row * 4 * n;
-            int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = from; j < to; j++) {
-                float r = sigmoid(buf.gatesIn[a + R * n + j] + buf.gatesRec[a + R * n + j]);
-                float z = sigmoid(buf.gatesIn[a + Z * n + j] + buf.gatesRec[a + Z * n + j]);
-                float hn = buf.gatesRec[a + N * n + j] + biasHn.value[j];
-                float cand = tanh(buf.gatesIn[a + N * n + j] + r * hn);
-                buf.hidden[next + j] = (1f - z) * cand + z * buf.hidden[prev + j];
-                buf.acts[act + R * n + j] = r;
-                buf.acts[act + Z * n + j] = z;
-                buf.acts[act + N * n + j] = cand;
-                buf.acts[act + HN * n + j] = hn;
+            int a = row * gateWidth + from, act = row * 4 * n + from;
+            int prev = t * buf.batch * n + b * n + from, next = prev + buf.batch * n;
+            int r = act + R * n, z = act + Z * n, cand = act + N * n, hn = act + HN * n;
+            for (int j = 0; j < units; j++) {
+                acts[r + j] = in[a + R * n + j] + rec[a + R * n + j];
+                acts[z + j] = in[a + Z * n + j] + rec[a + Z * n + j];
+                acts[hn + j] = rec[a + N * n + j] + bhn[from + j];
+            }
+            sigmoid(acts, r, acts, r, units);
+            sigmoid(acts, z, acts, z, units);
+            for (int j = 0; j < units; j++) acts[cand + j] = in[a + N * n + j] + acts[r + j] * acts[hn + j];
+            tanh(acts, cand, acts, cand, units);
+            for (int j = 0; j < units; j++) {
+                buf.hidden[next + j] = (1f - acts[z + j]) * acts[cand + j] + acts[z + j] * buf.hidden[prev + j];
             }
         }
     }

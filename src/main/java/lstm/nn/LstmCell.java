@@ -49,27 +49,21 @@ public final class LstmCell extends RecurrentLayer {
 
     @Override
     protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
-        int n = hidden;
+        int n = hidden, units = to - from;
+        float[] gates = buf.gatesIn, cell = buf.cell, tanhC = buf.acts;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
-            int a = row * gateWidth, act = row * n;
-            int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = from; j < to; j++) {
-                float i = sigmoid(buf.gatesIn[a + I * n + j]);
-                float f = sigmoid(buf.gatesIn[a + F * n + j]);
-                float g = tanh(buf.gatesIn[a + G * n + j]);
-                float o = sigmoid(buf.gatesIn[a + O * n + j]);
-                float c = f * buf.cell[prev + j] + i * g;
-                float tanhC = tanh(c);
-                buf.cell[next + j] = c;
-                buf.hidden[next + j] = o * tanhC;
-                // the gates' activations replace their pre-activations, which backward does not need
-                buf.gatesIn[a + I * n + j] = i;
-                buf.gatesIn[a + F * n + j] = f;
-                buf.gatesIn[a + G * n + j] = g;
-                buf.gatesIn[a + O * n + j] = o;
-                buf.acts[act + j] = tanhC;
-            }
+            int a = row * gateWidth + from, act = row * n + from;
+            int prev = t * buf.batch * n + b * n + from, next = prev + buf.batch * n;
+            int i = a + I * n, f = a + F * n, g = a + G * n, o = a + O * n;
+            // the gates' activations replace their pre-activations, which backward does not need
+            sigmoid(gates, i, gates, i, units);
+            sigmoid(gates, f, gates, f, units);
+            tanh(gates, g, gates, g, units);
+            sigmoid(gates, o, gates, o, units);
+            for (int j = 0; j < units; j++) cell[next + j] = gates[f + j] * cell[prev + j] + gates[i + j] * gates[g + j];
+            tanh(cell, next, tanhC, act, units);
+            for (int j = 0; j < units; j++) buf.hidden[next + j] = gates[o + j] * tanhC[act + j];
         }
     }
 

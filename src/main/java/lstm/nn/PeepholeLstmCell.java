@@ -60,28 +60,27 @@ public final class PeepholeLstmCell extends RecurrentLayer {
 
     @Override
     protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
-        int n = hidden;
+        int n = hidden, units = to - from;
         float[] pi = peepholeI.value, pf = peepholeF.value, po = peepholeO.value;
+        float[] gates = buf.gatesIn, acts = buf.acts, cell = buf.cell;
         for (int b = 0; b < buf.batch; b++) {
             int row = t * buf.batch + b;
-            int a = row * gateWidth, act = row * 5 * n;
-            int prev = t * buf.batch * n + b * n, next = prev + buf.batch * n;
-            for (int j = from; j < to; j++) {
-                float cPrev = buf.cell[prev + j];
-                float i = sigmoid(buf.gatesIn[a + I * n + j] + pi[j] * cPrev);
-                float f = sigmoid(buf.gatesIn[a + F * n + j] + pf[j] * cPrev);
-                float g = tanh(buf.gatesIn[a + G * n + j]);
-                float c = f * cPrev + i * g;
-                float o = sigmoid(buf.gatesIn[a + O * n + j] + po[j] * c);
-                float tanhC = tanh(c);
-                buf.cell[next + j] = c;
-                buf.hidden[next + j] = o * tanhC;
-                buf.acts[act + I * n + j] = i;
-                buf.acts[act + F * n + j] = f;
-                buf.acts[act + G * n + j] = g;
-                buf.acts[act + O * n + j] = o;
-                buf.acts[act + TANH_C * n + j] = tanhC;
+            int a = row * gateWidth + from, act = row * 5 * n + from;
+            int prev = t * buf.batch * n + b * n + from, next = prev + buf.batch * n;
+            int i = act + I * n, f = act + F * n, g = act + G * n, o = act + O * n, tanhC = act + TANH_C * n;
+            // i and f look at c[t-1], o at c[t]: pre-activations first, then the function in place
+            for (int j = 0; j < units; j++) {
+                acts[i + j] = gates[a + I * n + j] + pi[from + j] * cell[prev + j];
+                acts[f + j] = gates[a + F * n + j] + pf[from + j] * cell[prev + j];
             }
+            sigmoid(acts, i, acts, i, units);
+            sigmoid(acts, f, acts, f, units);
+            tanh(gates, a + G * n, acts, g, units);
+            for (int j = 0; j < units; j++) cell[next + j] = acts[f + j] * cell[prev + j] + acts[i + j] * acts[g + j];
+            for (int j = 0; j < units; j++) acts[o + j] = gates[a + O * n + j] + po[from + j] * cell[next + j];
+            sigmoid(acts, o, acts, o, units);
+            tanh(cell, next, acts, tanhC, units);
+            for (int j = 0; j < units; j++) buf.hidden[next + j] = acts[o + j] * acts[tanhC + j];
         }
     }
 

@@ -31,9 +31,9 @@ public final class RnnCell extends RecurrentLayer {
     protected void forwardStep(LayerBuffers buf, int t, int from, int to) {
         int n = hidden;
         for (int b = 0; b < buf.batch; b++) {
-            int a = (t * buf.batch + b) * gateWidth;
-            int next = (t + 1) * buf.batch * n + b * n;
-            for (int j = from; j < to; j++) buf.hidden[next + j] = tanh(buf.gatesIn[a + j]);
+            int a = (t * buf.batch + b) * gateWidth + from;
+            int next = (t + 1) * buf.batch * n + b * n + from;
+            tanh(buf.gatesIn, a, buf.hidden, next, to - from);
         }
     }
 
