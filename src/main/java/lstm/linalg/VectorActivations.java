@@ -36,6 +36,16 @@ final class VectorActivations implements Activations.Runs {
     private static final float T0 = -5.70498872745e-3f, T1 = 2.06390887954e-2f, T2 = -5.37397155531e-2f,
             T3 = 1.33314422036e-1f, T4 = -3.33332819422e-1f;
 
+    // constants as whole registers: a helper that broadcasts on each call would box its result
+    // wherever the JIT does not inline it
+    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f), TWO = FloatVector.broadcast(SPECIES, 2f);
+    private static final FloatVector V_MINUS_LN2_HI = FloatVector.broadcast(SPECIES, -LN2_HI),
+            V_MINUS_LN2_LO = FloatVector.broadcast(SPECIES, -LN2_LO);
+    private static final FloatVector V_P2 = FloatVector.broadcast(SPECIES, P2), V_P3 = FloatVector.broadcast(SPECIES, P3),
+            V_P4 = FloatVector.broadcast(SPECIES, P4), V_P5 = FloatVector.broadcast(SPECIES, P5);
+    private static final FloatVector V_T2 = FloatVector.broadcast(SPECIES, T2), V_T3 = FloatVector.broadcast(SPECIES, T3),
+            V_T4 = FloatVector.broadcast(SPECIES, T4);
+
     @Override
     public void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         int i = 0;
@@ -58,22 +68,16 @@ final class VectorActivations implements Activations.Runs {
 
     /** 1 / (1 + e^-x). */
     static FloatVector sigmoid(FloatVector x) {
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        return one.div(exp(x.neg()).add(one));
+        return ONE.div(exp(x.neg()).add(ONE));
     }
 
     static FloatVector tanh(FloatVector x) {
         FloatVector ax = x.abs();
         FloatVector z = x.mul(x);
-        FloatVector series = z.fma(T0, T1).fma(z, c(T2)).fma(z, c(T3)).fma(z, c(T4)).mul(z).fma(x, x);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector far = one.sub(FloatVector.broadcast(SPECIES, 2f).div(exp(ax.add(ax)).add(one)));
+        FloatVector series = z.fma(T0, T1).fma(z, V_T2).fma(z, V_T3).fma(z, V_T4).mul(z).fma(x, x);
+        FloatVector far = ONE.sub(TWO.div(exp(ax.add(ax)).add(ONE)));
         far = far.blend(far.neg(), x.lt(0f));
         return far.blend(series, ax.lt(TANH_SERIES_MAX));
-    }
-
-    private static FloatVector c(float value) {
-        return FloatVector.broadcast(SPECIES, value);
     }
 
     /** e^x, to about one unit in the last place; arguments outside [-87.3, 88.3] are taken as those bounds. */
@@ -81,10 +85,10 @@ final class VectorActivations implements Activations.Runs {
         x = x.max(MIN_ARG).min(MAX_ARG);
         FloatVector shifted = x.fma(LOG2E, ROUNDER);
         FloatVector k = shifted.sub(ROUNDER);
-        FloatVector r = k.fma(c(-LN2_HI), x);
-        r = k.fma(c(-LN2_LO), r);
-        FloatVector p = r.fma(P0, P1).fma(r, c(P2)).fma(r, c(P3)).fma(r, c(P4)).fma(r, c(P5));
-        FloatVector er = p.fma(r.mul(r), r).add(1f);
+        FloatVector r = k.fma(V_MINUS_LN2_HI, x);
+        r = k.fma(V_MINUS_LN2_LO, r);
+        FloatVector p = r.fma(P0, P1).fma(r, V_P2).fma(r, V_P3).fma(r, V_P4).fma(r, V_P5);
+        FloatVector er = p.fma(r.mul(r), r).add(ONE);
         FloatVector twoToK = shifted.reinterpretAsInts().add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         return er.mul(twoToK);
     }
