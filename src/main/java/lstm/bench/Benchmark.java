@@ -136,7 +136,7 @@ public final class Benchmark {
         Network net = new Network(nc, engine);
         net.initialize(new Rng(0));
         List<Param> params = net.params();
-        Optimizer adam = Optimizer.create("adam", params, 0f);
+        Optimizer adam = Optimizer.create("adam", params, 0f, engine);
         Workspace ws = net.workspace(s.seq(), s.batch());
         int[] inputs = new int[perStep], targets = new int[perStep];
         int total = s.warmup() + s.steps();

@@ -29,6 +29,8 @@ public final class VectorEngine implements MatrixEngine {
     /** A of {@link #mulTransA} laid out row-major. */
     private float[] transposedA = new float[0];
     private static final int TRANSPOSE_BLOCK = 32, TRANSPOSE_MIN_ROWS = 64;
+    /** Panels of B per range when threads pack it together (a panel of a 512-row B is 128 KB). */
+    private static final int PACK_MIN_PANELS = 4;
     /** B packed once for all threads when they split C by rows. */
     private float[] sharedB = new float[0];
 
@@ -114,7 +116,8 @@ public final class VectorEngine implements MatrixEngine {
         int size = VectorGemm.packedSize(k, n);
         if (into.packed == null || into.packed.length < size) into.packed = new float[size];
         VectorGemm.View view = transposed ? product.b.set(b, bOff, 1, k) : product.b.set(b, bOff, n, 1);
-        VectorGemm.packAll(view, k, n, into.packed);
+        float[] packed = into.packed;
+        forEachRange(VectorGemm.panels(n), PACK_MIN_PANELS, (first, end) -> VectorGemm.packPanels(view, k, n, first, end, packed));
     }
 
     @Override

@@ -164,7 +164,21 @@ final class VectorGemm {
 
     /** Packs all of B (k × n) once: the panels of rows pc.. start at pc·roundUp(n, NR), column j's at j·kc past that. */
     static void packAll(View b, int k, int n, float[] dst) {
-        for (int pc = 0; pc < k; pc += KC) packB(b, pc, Math.min(KC, k - pc), 0, n, dst, pc * roundUp(n, NR));
+        packPanels(b, k, n, 0, panels(n), dst);
+    }
+
+    /** Panels NR wide that cover n columns. */
+    static int panels(int n) {
+        return (n + NR - 1) / NR;
+    }
+
+    /** The part of {@link #packAll} for panels [first, end): ranges of panels can be packed at once. */
+    static void packPanels(View b, int k, int n, int first, int end, float[] dst) {
+        int width = roundUp(n, NR), jc = first * NR, nc = Math.min(n, end * NR) - jc;
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            packB(b, pc, kc, jc, nc, dst, pc * width + jc * kc);
+        }
     }
 
     static int roundUp(int x, int multiple) {

@@ -184,6 +184,6 @@ public final class Network {
     }
 
     public void zeroGrad() {
-        for (Param p : params) p.zeroGrad();
+        for (Param p : params) mm.forEachRange(p.size(), 1 << 16, (from, to) -> java.util.Arrays.fill(p.grad, from, to, 0f));
     }
 }

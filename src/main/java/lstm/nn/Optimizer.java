@@ -4,18 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lstm.linalg.MatrixEngine;
 
 /**
  * Updates parameters from their gradients. Its moment buffers are named so a checkpoint can
- * save them ({@code NAME.PARAM}) and a resumed run continues exactly.
+ * save them ({@code NAME.PARAM}) and a resumed run continues exactly. Each update is element-wise,
+ * so the engine spreads every parameter's elements over its threads (the same bits for any count).
  */
 public abstract class Optimizer {
+    /** Elements per range worth handing to another thread. */
+    private static final int MIN_RANGE = 1 << 14;
+
     protected final List<Param> params;
+    private final MatrixEngine engine;
     /** Per-param moment buffers, by buffer name then param index. */
     private final Map<String, float[][]> moments = new LinkedHashMap<>();
 
-    protected Optimizer(List<Param> params, String... bufferNames) {
+    protected Optimizer(List<Param> params, MatrixEngine engine, String... bufferNames) {
         this.params = params;
+        this.engine = engine;
         for (String name : bufferNames) {
             float[][] buffers = new float[params.size()][];
             for (int i = 0; i < params.size(); i++) buffers[i] = new float[params.get(i).size()];
@@ -24,7 +31,19 @@ public abstract class Optimizer {
     }
 
     /** Applies one update; {@code step} counts updates from 1 (Adam's bias correction uses it). */
-    public abstract void update(float lr, long step);
+    public final void update(float lr, long step) {
+        begin(lr, step);
+        for (int p = 0; p < params.size(); p++) {
+            int param = p;
+            engine.forEachRange(params.get(p).size(), MIN_RANGE, (from, to) -> update(param, from, to));
+        }
+    }
+
+    /** Sets what an update's ranges share (learning rate, bias corrections). */
+    protected abstract void begin(float lr, long step);
+
+    /** Updates elements [from, to) of parameter number {@code param}; ranges may run at once on different threads. */
+    protected abstract void update(int param, int from, int to);
 
     public abstract String id();
 
@@ -54,14 +73,15 @@ public abstract class Optimizer {
         });
     }
 
-    public static Optimizer create(String id, List<Param> params, float momentum) {
+    /** The optimizer named {@code id} (adam, rmsprop, sgd) for params, spreading its updates over the engine's threads. */
+    public static Optimizer create(String id, List<Param> params, float momentum, MatrixEngine engine) {
         switch (id.toLowerCase(Locale.ROOT)) {
             case "adam":
-                return new Adam(params);
+                return new Adam(params, engine);
             case "rmsprop":
-                return new RmsProp(params);
+                return new RmsProp(params, engine);
             case "sgd":
-                return new Sgd(params, momentum);
+                return new Sgd(params, momentum, engine);
             default:
                 throw new IllegalArgumentException("unknown optimizer '" + id + "' (choose adam, rmsprop or sgd)");
         }
@@ -71,22 +91,26 @@ public abstract class Optimizer {
     public static final class Adam extends Optimizer {
         private static final float BETA1 = 0.9f, BETA2 = 0.999f, EPS = 1e-8f;
 
-        Adam(List<Param> params) {
-            super(params, "m", "v");
+        private float stepSize;
+
+        Adam(List<Param> params, MatrixEngine engine) {
+            super(params, engine, "m", "v");
         }
 
         @Override
-        public void update(float lr, long step) {
+        protected void begin(float lr, long step) {
             float correction1 = (float) (1 - Math.pow(BETA1, step));
             float correction2 = (float) (1 - Math.pow(BETA2, step));
-            float stepSize = lr * (float) Math.sqrt(correction2) / correction1;
-            for (int p = 0; p < params.size(); p++) {
-                float[] w = params.get(p).value, g = params.get(p).grad, m = moment("m", p), v = moment("v", p);
-                for (int i = 0; i < w.length; i++) {
-                    m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
-                    v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
-                    w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + EPS);
-                }
+            stepSize = lr * (float) Math.sqrt(correction2) / correction1;
+        }
+
+        @Override
+        protected void update(int p, int from, int to) {
+            float[] w = params.get(p).value, g = params.get(p).grad, m = moment("m", p), v = moment("v", p);
+            for (int i = from; i < to; i++) {
+                m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
+                v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
+                w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + EPS);
             }
         }
 
@@ -100,18 +124,23 @@ public abstract class Optimizer {
     public static final class RmsProp extends Optimizer {
         private static final float DECAY = 0.95f, EPS = 1e-8f;
 
-        RmsProp(List<Param> params) {
-            super(params, "sq");
+        private float lr;
+
+        RmsProp(List<Param> params, MatrixEngine engine) {
+            super(params, engine, "sq");
         }
 
         @Override
-        public void update(float lr, long step) {
-            for (int p = 0; p < params.size(); p++) {
-                float[] w = params.get(p).value, g = params.get(p).grad, sq = moment("sq", p);
-                for (int i = 0; i < w.length; i++) {
-                    sq[i] = DECAY * sq[i] + (1 - DECAY) * g[i] * g[i];
-                    w[i] -= lr * g[i] / ((float) Math.sqrt(sq[i]) + EPS);
-                }
+        protected void begin(float lr, long step) {
+            this.lr = lr;
+        }
+
+        @Override
+        protected void update(int p, int from, int to) {
+            float[] w = params.get(p).value, g = params.get(p).grad, sq = moment("sq", p);
+            for (int i = from; i < to; i++) {
+                sq[i] = DECAY * sq[i] + (1 - DECAY) * g[i] * g[i];
+                w[i] -= lr * g[i] / ((float) Math.sqrt(sq[i]) + EPS);
             }
         }
 
@@ -124,20 +153,24 @@ public abstract class Optimizer {
     /** Stochastic gradient descent with classical momentum. */
     public static final class Sgd extends Optimizer {
         private final float momentum;
+        private float lr;
 
-        Sgd(List<Param> params, float momentum) {
-            super(params, "velocity");
+        Sgd(List<Param> params, float momentum, MatrixEngine engine) {
+            super(params, engine, "velocity");
             this.momentum = momentum;
         }
 
         @Override
-        public void update(float lr, long step) {
-            for (int p = 0; p < params.size(); p++) {
-                float[] w = params.get(p).value, g = params.get(p).grad, vel = moment("velocity", p);
-                for (int i = 0; i < w.length; i++) {
-                    vel[i] = momentum * vel[i] - lr * g[i];
-                    w[i] += vel[i];
-                }
+        protected void begin(float lr, long step) {
+            this.lr = lr;
+        }
+
+        @Override
+        protected void update(int p, int from, int to) {
+            float[] w = params.get(p).value, g = params.get(p).grad, vel = moment("velocity", p);
+            for (int i = from; i < to; i++) {
+                vel[i] = momentum * vel[i] - lr * g[i];
+                w[i] += vel[i];
             }
         }
 

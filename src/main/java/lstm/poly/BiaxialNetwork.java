@@ -76,6 +76,11 @@ public final class BiaxialNetwork implements PolyNetwork {
     }
 
     @Override
+    public MatrixEngine engine() {
+        return mm;
+    }
+
+    @Override
     public Map<String, Object> config() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cell", "lstm");

@@ -51,6 +51,11 @@ public final class RollNetwork implements PolyNetwork {
     }
 
     @Override
+    public MatrixEngine engine() {
+        return mm;
+    }
+
+    @Override
     public Map<String, Object> config() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cell", "lstm");

@@ -2,6 +2,7 @@ package lstm.train;
 
 import java.util.List;
 import java.util.Map;
+import lstm.linalg.MatrixEngine;
 import lstm.nn.Network;
 import lstm.nn.Param;
 
@@ -50,6 +51,11 @@ public final class Model {
         @Override
         public Map<String, Object> config() {
             return ModelFile.networkMap(network.config);
+        }
+
+        @Override
+        public MatrixEngine engine() {
+            return network.engine();
         }
     }
 }

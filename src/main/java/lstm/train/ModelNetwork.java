@@ -1,6 +1,7 @@
 package lstm.train;
 
 import java.util.List;
+import lstm.linalg.MatrixEngine;
 import java.util.Map;
 import lstm.nn.Param;
 
@@ -12,6 +13,9 @@ public interface ModelNetwork {
     List<Param> params();
 
     Map<String, Object> config();
+
+    /** The engine its products run on (the optimizer spreads its updates over the same threads). */
+    MatrixEngine engine();
 
     default long parameterCount() {
         long n = 0;

@@ -39,7 +39,7 @@ public final class Trainer {
         this.task = task;
         this.output = output;
         this.bestOutput = bestOutput;
-        this.optimizer = Optimizer.create(options.optimizer, task.params(), options.momentum);
+        this.optimizer = Optimizer.create(options.optimizer, task.params(), options.momentum, model.net.engine());
         this.rng = new Rng(options.seed);
         TrainingState state = model.state;
         if (resumeTensors != null) {

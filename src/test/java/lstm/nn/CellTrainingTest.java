@@ -25,7 +25,7 @@ class CellTrainingTest {
         int period = text.length;
 
         Network net = TestNets.network(cell, alphabet.length(), HIDDEN, 1, 0, 0f, 5);
-        Optimizer adam = Optimizer.create("adam", net.params(), 0f);
+        Optimizer adam = Optimizer.create("adam", net.params(), 0f, net.engine());
         Workspace ws = net.workspace(STEPS, BATCH);
         int[] inputs = new int[STEPS * BATCH], targets = new int[STEPS * BATCH];
         double recent = 0;

@@ -41,7 +41,7 @@ class ThreadCountBitsTest {
     private static List<float[]> train(CellType cell, MatrixEngine engine) {
         Network net = new Network(new NetworkConfig(cell, VOCAB, HIDDEN, LAYERS, 0, 0f), engine);
         net.initialize(new Rng(5));
-        Optimizer adam = Optimizer.create("adam", net.params(), 0f);
+        Optimizer adam = Optimizer.create("adam", net.params(), 0f, engine);
         Workspace ws = net.workspace(STEPS, BATCH);
         Rng data = new Rng(6);
         for (int chunk = 0; chunk < CHUNKS; chunk++) {
