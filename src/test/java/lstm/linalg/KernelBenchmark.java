@@ -12,7 +12,8 @@ import java.util.Locale;
  * 50 steps, hidden 128 or 512, vocabulary 65). Not a test: run it with
  * <pre>  mvn -q -B -Pbench test-compile exec:exec [-Dbench.args="..."]</pre>
  * Options: {@code --engines java,ejml,vector} {@code --threads 1,2} {@code --hidden 128,512}
- * {@code --samples 5} {@code --sample-ms 200} {@code --only NAME} {@code --activations}. Each
+ * {@code --samples 5} {@code --sample-ms 200} {@code --only NAME} {@code --activations}
+ * (ns per value of each activation) {@code --bandwidth} (read GB/s over 1 to 48 MB). Each
  * cell is timed {@code samples} times after a warm-up and shows three numbers: the best sample's
  * GFLOP/s by the wall clock, the spread (worst / best: other processes on the machine slow some
  * samples down), and GFLOP per second of CPU time used by the whole JVM in the best sample, which
@@ -59,10 +60,11 @@ public final class KernelBenchmark {
         int samples = 5;
         long sampleNanos = 200_000_000L;
         String only = null;
-        boolean activations = false;
+        boolean activations = false, bandwidth = false;
         for (int i = 0; i < args.length; i += 2) {
-            if (args[i].equals("--activations")) {
-                activations = true;
+            if (args[i].equals("--activations") || args[i].equals("--bandwidth")) {
+                activations |= args[i].equals("--activations");
+                bandwidth |= args[i].equals("--bandwidth");
                 i--;
                 continue;
             }
@@ -82,6 +84,10 @@ public final class KernelBenchmark {
                 Engines.vectorAvailable() ? VectorGemm.SPECIES : "unavailable");
         if (activations) {
             activations(samples);
+            return;
+        }
+        if (bandwidth) {
+            bandwidth(samples);
             return;
         }
         System.out.printf(Locale.ROOT, "# GFLOP/s: wall clock best of %d samples of >= %d ms (spread = worst/best)"
@@ -170,22 +176,90 @@ public final class KernelBenchmark {
         float[] x = new float[4 * 512 * BATCH], y = new float[x.length];
         Rng rng = new Rng(3);
         for (int i = 0; i < x.length; i++) x[i] = (float) (rng.nextGaussian() * 2);
-        String[] names = {"Math.tanh", "Activations.tanh", "Activations.sigmoid"};
-        System.out.println("# ns per element (CPU time), best of " + samples + " samples");
+        String[] names = {"Math.tanh", "Activations.tanh", "Activations.sigmoid", "Activations.tanh run", "Activations.sigmoid run"};
+        System.out.println("# ns per element (CPU time), best of " + samples + " samples; runs: "
+                + (Activations.vectorised() ? "SIMD" : "scalar"));
         for (int f = 0; f < names.length; f++) {
             double best = Double.MAX_VALUE;
             for (int sample = 0; sample <= samples; sample++) {
                 long cpu = OS.getProcessCpuTime();
-                for (int rep = 0; rep < 100; rep++) {
-                    for (int i = 0; i < x.length; i++) {
-                        y[i] = f == 0 ? (float) Math.tanh(x[i]) : f == 1 ? Activations.tanh(x[i]) : Activations.sigmoid(x[i]);
+                int reps = f >= 3 ? 5000 : 100;      // the runs are fast: enough CPU time to measure
+                for (int rep = 0; rep < reps; rep++) {
+                    if (f == 3) {
+                        Activations.tanh(x, 0, y, 0, x.length);
+                    } else if (f == 4) {
+                        Activations.sigmoid(x, 0, y, 0, x.length);
+                    } else {
+                        for (int i = 0; i < x.length; i++) {
+                            y[i] = f == 0 ? (float) Math.tanh(x[i]) : f == 1 ? Activations.tanh(x[i]) : Activations.sigmoid(x[i]);
+                        }
                     }
                 }
                 cpu = OS.getProcessCpuTime() - cpu;
-                if (sample > 0) best = Math.min(best, (double) cpu / (100.0 * x.length));   // sample 0 warms up
+                if (sample > 0) best = Math.min(best, (double) cpu / ((double) reps * x.length));   // sample 0 warms up
             }
             System.out.printf(Locale.ROOT, "%-22s %6.2f ns%n", names[f], best);
         }
+    }
+
+    /**
+     * Read bandwidth (GB/s by the wall clock, best of the samples) over working sets the size of
+     * the weights that batch-1 sampling streams per step (2 × 512: 12 MB), by 1 and 2 threads each
+     * summing its half: the ceiling for sampling speed once the weights do not fit in L2.
+     */
+    private static void bandwidth(int samples) {
+        System.out.println("# read bandwidth, GB/s (wall clock, best of " + samples + " samples of 1 GB or more)");
+        for (int mb : new int[] {1, 4, 12, 48}) {
+            float[] data = new float[mb << 18];
+            Arrays.fill(data, 1f);
+            int passes = Math.max(20, 1024 / mb);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%3d MB", mb));
+            for (int threads = 1; threads <= 2; threads++) {
+                double best = 0;
+                for (int sample = 0; sample <= samples; sample++) {
+                    Thread[] workers = new Thread[threads];
+                    long start = System.nanoTime();
+                    for (int t = 0; t < threads; t++) {
+                        int from = t * data.length / threads, to = (t + 1) * data.length / threads;
+                        workers[t] = new Thread(() -> {
+                            for (int pass = 0; pass < passes; pass++) sink += sum(data, from, to);
+                        });
+                        workers[t].start();
+                    }
+                    for (Thread w : workers) {
+                        try {
+                            w.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                    double gbs = (double) passes * data.length * Float.BYTES / (System.nanoTime() - start);
+                    if (sample > 0) best = Math.max(best, gbs);     // sample 0 warms up
+                }
+                line.append(String.format(Locale.ROOT, "   %d thread%s %6.1f", threads, threads == 1 ? " " : "s", best));
+            }
+            System.out.println(line);
+        }
+    }
+
+    private static volatile float sink;
+
+    /** Four vector accumulators, so that the loads, not the adds, set the pace. */
+    private static float sum(float[] data, int from, int to) {
+        jdk.incubator.vector.VectorSpecies<Float> species = VectorGemm.SPECIES;
+        int l = species.length();
+        jdk.incubator.vector.FloatVector s0 = jdk.incubator.vector.FloatVector.zero(species), s1 = s0, s2 = s0, s3 = s0;
+        int i = from;
+        for (; i + 4 * l <= to; i += 4 * l) {
+            s0 = s0.add(jdk.incubator.vector.FloatVector.fromArray(species, data, i));
+            s1 = s1.add(jdk.incubator.vector.FloatVector.fromArray(species, data, i + l));
+            s2 = s2.add(jdk.incubator.vector.FloatVector.fromArray(species, data, i + 2 * l));
+            s3 = s3.add(jdk.incubator.vector.FloatVector.fromArray(species, data, i + 3 * l));
+        }
+        float total = s0.add(s1).add(s2).add(s3).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        for (; i < to; i++) total += data[i];
+        return total;
     }
 
     private static float[] random(int size, Rng rng) {
