@@ -158,7 +158,11 @@ public final class Benchmark {
             lossLast = loss;
             listener.onTrainStep(step + 1, total, timed, seconds, loss);
         }
-        ws = null;   // the training buffers are garbage from here on
+        // The training buffers and Adam's moments are garbage from here on: collect them (untimed)
+        // so that sampling's buffers reuse their space instead of growing the heap past training's peak.
+        ws = null;
+        adam = null;
+        System.gc();
 
         double sampleRate = Double.NaN;
         if (s.sampleLength() > 0) {
