@@ -26,9 +26,9 @@ public final class Activations {
     }
 
     /**
-     * The logistic function over a run of values, to within 2 roundings of float (the SIMD
-     * version rounds differently from {@link #sigmoid(float)}, so a model's numbers differ in
-     * the last bits between JVMs with and without the vector module).
+     * The logistic function over a run of values, within 3 × 2^-24 relative of the exact value
+     * (the SIMD version rounds differently from {@link #sigmoid(float)}, so a model's numbers
+     * differ in the last bits between JVMs with and without the vector module).
      */
     public static void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         RUNS.sigmoid(src, srcOff, dst, dstOff, length);

@@ -19,6 +19,10 @@ public final class VectorEngine implements MatrixEngine {
     private static final long PARALLEL_MIN_MULADDS = 1L << 19;
     /** Below this many multiply-adds the plain loop beats packing. */
     private static final long SCALAR_MAX_MULADDS = 1L << 11;
+    /** Copying Aᵀ out: columns per cache-friendly block, and rows per range worth a thread. */
+    private static final int TRANSPOSE_BLOCK = 32, TRANSPOSE_MIN_ROWS = 64;
+    /** Panels of B per range when threads pack it together (a panel of a 512-row B is 128 KB). */
+    private static final int PACK_MIN_PANELS = 4;
 
     private final int threads;
     private final WorkerPool pool;
@@ -28,9 +32,6 @@ public final class VectorEngine implements MatrixEngine {
     private float[] transposed = new float[0];
     /** A of {@link #mulTransA} laid out row-major. */
     private float[] transposedA = new float[0];
-    private static final int TRANSPOSE_BLOCK = 32, TRANSPOSE_MIN_ROWS = 64;
-    /** Panels of B per range when threads pack it together (a panel of a 512-row B is 128 KB). */
-    private static final int PACK_MIN_PANELS = 4;
     /** B packed once for all threads when they split C by rows. */
     private float[] sharedB = new float[0];
 

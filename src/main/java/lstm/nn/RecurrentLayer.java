@@ -114,13 +114,13 @@ public abstract class RecurrentLayer {
 
     public final void forward(LayerBuffers buf, MatrixEngine mm) {
         int steps = buf.steps, batch = buf.batch, rows = steps * batch;
-        if (buf.fixedWeights && !oneHotInput) {
+        if (!oneHotInput && buf.fixedWeights) {
             prepareFixed(buf, mm);
             mm.mul(rows, buf.input, buf.inputOffset, buf.inputWeights, buf.gatesIn, 0, false);
         } else if (!oneHotInput) {
             mm.mul(rows, gateWidth, inputSize, buf.input, buf.inputOffset, wx.value, 0, buf.gatesIn, 0, false);
         }
-        mm.forEachRange(rows, minRange(gateWidth), buf.inputGates);
+        mm.forEachRange(rows, minRange(gateWidth), buf.inputGates);   // + b, or the one-hot lookup
         boolean accumulate = !separateRecurrentGates();
         boolean prepared = buf.fixedWeights || steps >= PREPARE_MIN_STEPS;
         if (buf.fixedWeights) {

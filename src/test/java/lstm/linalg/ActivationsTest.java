@@ -49,6 +49,11 @@ class ActivationsTest {
     private static final double RUN_TOLERANCE = 3 * 0x1.0p-24;
 
     @Test
+    void runsUseSimdRegistersWhenTheJvmHasTheVectorModule() {
+        assertEquals(Engines.vectorAvailable(), Activations.vectorised());
+    }
+
+    @Test
     void runsAreAccurateToFloatPrecision() {
         int n = 1 << 16;
         float[] x = new float[n], s = new float[n], t = new float[n];
