@@ -287,4 +287,29 @@ class MatrixEngineTest {
             assertArrayEquals(new float[] {1, 0, 0, 0, 0, 0, 0}, c, e.name());
         }
     }
+
+    /** forEachRange covers [0, n) exactly once, in ranges that start at whole vectors and are no shorter than asked (save the last). */
+    @Test
+    void forEachRangeCoversEveryIndexOnceInAlignedRanges() {
+        for (int threads : new int[] {1, 2, 3}) {
+            MatrixEngine engine = new VectorEngine(threads);
+            for (int n : new int[] {0, 1, 15, 16, 17, 100, 128, 208, 1000, 4099}) {
+                for (int minRange : new int[] {1, 16, 40, 2048}) {
+                    int[] seen = new int[n];
+                    List<int[]> ranges = java.util.Collections.synchronizedList(new ArrayList<>());
+                    engine.forEachRange(n, minRange, (from, to) -> {
+                        ranges.add(new int[] {from, to});
+                        for (int i = from; i < to; i++) seen[i]++;     // disjoint ranges: no race
+                    });
+                    String where = threads + " threads, n " + n + ", minRange " + minRange;
+                    for (int i = 0; i < n; i++) assertEquals(1, seen[i], where + ": index " + i);
+                    assertTrue(ranges.size() <= threads, where + ": " + ranges.size() + " ranges");
+                    for (int[] r : ranges) {
+                        assertEquals(0, r[0] % VectorGemm.L, where + ": a range starts at " + r[0]);
+                        assertTrue(r[1] == n || r[1] - r[0] >= Math.min(minRange, n), where + ": range " + r[0] + ".." + r[1]);
+                    }
+                }
+            }
+        }
+    }
 }
