@@ -32,15 +32,19 @@ public abstract class Optimizer {
 
     /** Applies one update; {@code step} counts updates from 1 (Adam's bias correction uses it). */
     public final void update(float lr, long step) {
-        begin(lr, step);
+        this.lr = lr;
+        begin(step);
         for (int p = 0; p < params.size(); p++) {
             int param = p;
             engine.forEachRange(params.get(p).size(), MIN_RANGE, (from, to) -> update(param, from, to));
         }
     }
 
-    /** Sets what an update's ranges share (learning rate, bias corrections). */
-    protected abstract void begin(float lr, long step);
+    /** The learning rate of the update in progress. */
+    protected float lr;
+
+    /** Sets what an update's ranges share beyond {@link #lr} (Adam's bias corrections); nothing by default. */
+    protected void begin(long step) {}
 
     /** Updates elements [from, to) of parameter number {@code param}; ranges may run at once on different threads. */
     protected abstract void update(int param, int from, int to);
@@ -98,7 +102,7 @@ public abstract class Optimizer {
         }
 
         @Override
-        protected void begin(float lr, long step) {
+        protected void begin(long step) {
             float correction1 = (float) (1 - Math.pow(BETA1, step));
             float correction2 = (float) (1 - Math.pow(BETA2, step));
             stepSize = lr * (float) Math.sqrt(correction2) / correction1;
@@ -124,15 +128,8 @@ public abstract class Optimizer {
     public static final class RmsProp extends Optimizer {
         private static final float DECAY = 0.95f, EPS = 1e-8f;
 
-        private float lr;
-
         RmsProp(List<Param> params, MatrixEngine engine) {
             super(params, engine, "sq");
-        }
-
-        @Override
-        protected void begin(float lr, long step) {
-            this.lr = lr;
         }
 
         @Override
@@ -153,16 +150,9 @@ public abstract class Optimizer {
     /** Stochastic gradient descent with classical momentum. */
     public static final class Sgd extends Optimizer {
         private final float momentum;
-        private float lr;
-
         Sgd(List<Param> params, float momentum, MatrixEngine engine) {
             super(params, engine, "velocity");
             this.momentum = momentum;
-        }
-
-        @Override
-        protected void begin(float lr, long step) {
-            this.lr = lr;
         }
 
         @Override
