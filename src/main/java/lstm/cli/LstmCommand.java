@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 SampleCommand.class,
                 EvalCommand.class,
                 InfoCommand.class,
+                ExportCommand.class,
                 BenchCommand.class,
                 GradientsCommand.class,
                 CorpusCommand.class,
