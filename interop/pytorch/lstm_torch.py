@@ -124,6 +124,9 @@ def _atomic_write(path, chunks):
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)   # mkstemp makes 0600; a model file is as readable as any other
         with os.fdopen(fd, "wb") as f:
             for c in chunks:
                 f.write(c)
