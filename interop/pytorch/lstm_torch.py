@@ -705,6 +705,7 @@ def train(args):
         encoded = [[ids[ord(ch)] for ch in text] for _, text in docs]
 
     batch, steps = int(options["batch_size"]), int(options["seq_length"])
+    options["schedule_steps"] = args.steps   # as 'lstm train --steps': the length of a cosine schedule
     if batch % world:
         raise ModelError(f"the batch size {batch} does not split over {world} processes (use a process count that divides it)")
     train_ids, val_ids, fingerprint = split_documents(encoded, float(options["val_fraction"]))

@@ -135,6 +135,41 @@ class PyTorchInteropTest {
     }
 
     @Test
+    void modelsPyTorchStartsAreLstmModelsForEveryCell() throws Exception {
+        Path corpus = dir.resolve("new-corpus.txt"), heldOut = dir.resolve("new-held-out.txt");
+        String all = Files.readString(Path.of("corpora/tiny-plays.txt"));
+        Files.writeString(corpus, all.substring(0, 6_000));
+        Files.writeString(heldOut, all.substring(6_000, 7_000));
+        StringBuilder script = new StringBuilder("import sys; sys.path.insert(0, 'interop/pytorch'); import lstm_torch\n");
+        for (CellType cell : CellType.values()) {
+            String embedding = cell == CellType.RNN || cell == CellType.PEEPHOLE ? "4" : "0";
+            Path out = dir.resolve("new-" + cell.id() + ".lstm");
+            script.append(String.format("assert lstm_torch.main(['train', '%s', '--new', '--cell', '%s', '--embedding', '%s', '--hidden', '8', "
+                    + "'--batch-size', '4', '--seq-length', '8', '--steps', '3', '--threads', '1', '-q', '-o', '%s']) == 0%n",
+                    corpus, cell.id(), embedding, out));
+            script.append(String.format("assert lstm_torch.main(['eval', '%s', '%s', '--json']) == 0%n", out, heldOut));
+        }
+        InteropModels.Result r = InteropModels.run(List.of(InteropModels.PYTHON.toString(), "-c", script.toString()), 300);
+        assertEquals(0, r.code(), r.err());
+        List<String> losses = r.out().strip().lines().toList();
+        assertEquals(CellType.values().length, losses.size(), r.out());
+        for (CellType cell : CellType.values()) {
+            Path model = dir.resolve("new-" + cell.id() + ".lstm");
+            Map<String, Object> info = Json.readObject(CliRun.run("info", model.toString(), "--json").text());
+            assertEquals(cell.id(), info.get("cell"));
+            assertEquals(3, ((Number) info.get("steps")).intValue());
+            CliRun eval = CliRun.run("eval", model.toString(), heldOut.toString(), "--json");
+            assertEquals(0, eval.code(), eval.err());
+            double javaLoss = ((Number) Json.readObject(eval.text()).get("loss_nats")).doubleValue();
+            double torchLoss = ((Number) Json.readObject(losses.get(cell.ordinal())).get("loss_nats")).doubleValue();
+            assertEquals(javaLoss, torchLoss, 1e-5, cell.id());
+            CliRun more = CliRun.run("train", corpus.toString(), "-o", model.toString(), "--resume", "--steps", "4", "--eval-every", "0",
+                    "--threads", "1", "-q");
+            assertEquals(0, more.code(), cell.id() + ": " + more.err());
+        }
+    }
+
+    @Test
     void aRollModelIsRefusedInOneLine() throws IOException {
         Path csv = dir.resolve("loops.csv"), roll = dir.resolve("roll.lstm");
         Files.writeString(csv, PolyCliTest.chordLoopCsv());
@@ -145,6 +180,13 @@ class PyTorchInteropTest {
         assertEquals(1, p.code());
         assertEquals("lstm_torch: " + roll + " is a 'roll' model; lstm_torch loads token models only (char, events), "
                 + "not roll or biaxial (use lstm itself for those)", p.err().strip());
+        Path truncated = dir.resolve("truncated.lstm");
+        byte[] bytes = Files.readAllBytes(roll);
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+        p = InteropModels.run(python("eval", truncated.toString(), csv.toString()), 120);
+        assertEquals(1, p.code());
+        assertEquals("lstm_torch: " + truncated + " is not a valid model file: tensor data does not match its checksum "
+                + "(it may be truncated or damaged; use an intact copy)", p.err().strip());
     }
 
     @Test
