@@ -100,8 +100,10 @@ class PyTorchInteropTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        // --redirects 2 --tee 2: Debian's torchrun (torch 1.13 on Python 3.11) fails on its default "--redirects 0"
-        InteropModels.Result t = InteropModels.run(List.of("torchrun", "--nnodes", "1", "--nproc_per_node", "2",
+        // torchrun, as python3 -m so that it is the same Python's; --redirects 2 --tee 2: Debian's
+        // torchrun (torch 1.13 on Python 3.11) fails on its default "--redirects 0"
+        InteropModels.Result t = InteropModels.run(List.of(InteropModels.PYTHON.toString(), "-m", "torch.distributed.run",
+                "--nnodes", "1", "--nproc_per_node", "2",
                 "--master_addr", "127.0.0.1", "--master_port", Integer.toString(port), "--redirects", "2", "--tee", "2",
                 InteropModels.SCRIPT.toString(), "train", corpus.toString(), "--model", base.toString(), "-o", ddp.toString(),
                 "--steps", "8", "--threads", "1", "--quiet"), 300);
