@@ -41,7 +41,6 @@ READ_VERSIONS = (1, 2)
 DEFAULT_WRITE_VERSION = 1
 TOKEN_KINDS = ("char", "events")
 CELLS = ("lstm", "gru", "rnn", "peephole", "cifg")
-GATES = {"lstm": 4, "gru": 3, "rnn": 1, "peephole": 4, "cifg": 3}
 WEIGHT_LAYOUT = "input-major: layers.L.wx is [inputs][gates*hidden], gate blocks in the cell's order"
 MAX_HEADER = 100 << 20
 
@@ -619,7 +618,6 @@ def initialize(model, seed):
     """A fresh model initialised as lstm does (uniform ±1/√hidden, forget bias 1, zero peepholes)."""
     g = torch.Generator().manual_seed(seed)
     bound = 1.0 / math.sqrt(model.hidden)
-    gates = GATES[model.cell]
     with torch.no_grad():
         if model.embedding is not None:
             model.embedding.weight.copy_(torch.randn(model.embedding.weight.shape, generator=g) * 0.1)
@@ -638,7 +636,6 @@ def initialize(model, seed):
         bound = math.sqrt(6.0 / (h + v))
         model.output.weight.copy_((torch.rand(v, h, generator=g) * 2 - 1) * bound)
         model.output.bias.zero_()
-    assert gates > 0
 
 
 def save_model(path, model, kind, codec, options, state, extra, version):
