@@ -34,8 +34,8 @@ import lstm.train.Model;
  * metadata_props as {@code lstm.kind}, {@code lstm.network}, {@code lstm.codec}, {@code lstm.graph}.
  */
 public final class OnnxExport {
-    /** What was written: which graph, the standard operators used, the file size. */
-    public record Result(String graph, List<String> operators, long parameters, long bytes) {}
+    /** An exported graph: the ONNX file's bytes, which graph it is, the operators it uses, the model's parameter count. */
+    public record Exported(byte[] bytes, String graph, List<String> operators, long parameters) {}
 
     private final Model model;
     private final NetworkConfig config;
@@ -49,21 +49,8 @@ public final class OnnxExport {
         for (Param p : model.network.params()) params.put(p.name, p);
     }
 
-    /** The ONNX file's bytes; a kind other than the token models is a {@link UserException}. */
-    public static byte[] toOnnx(Model model, String source) {
-        return build(model, source).bytes;
-    }
-
-    /** Writes the ONNX file atomically. */
-    public static Result write(Model model, String source, Path target) {
-        Built built = build(model, source);
-        AtomicFile.write(target, ByteBuffer.wrap(built.bytes));
-        return built.result();
-    }
-
-    private record Built(byte[] bytes, Result result) {}
-
-    private static Built build(Model model, String source) {
+    /** The model as an ONNX file; a kind other than the token models is a {@link UserException} naming {@code source}. */
+    public static Exported export(Model model, String source) {
         if (model.network == null) {
             throw new UserException(source + " is a '" + model.kind + "' model, which has no ONNX export",
                     "export char or events models");
@@ -77,7 +64,14 @@ public final class OnnxExport {
         String doc = "lstm " + model.kind + " model: " + e.config.layers() + " x " + e.config.hidden() + " " + e.config.cell().id()
                 + ", " + graph + " graph";
         byte[] bytes = e.g.model("lstm_" + model.kind, "lstm", doc);
-        return new Built(bytes, new Result(graph, List.copyOf(e.operators), model.network.parameterCount(), bytes.length));
+        return new Exported(bytes, graph, List.copyOf(e.operators), model.network.parameterCount());
+    }
+
+    /** Exports to a file, written atomically. */
+    public static Exported write(Model model, String source, Path target) {
+        Exported exported = export(model, source);
+        AtomicFile.write(target, ByteBuffer.wrap(exported.bytes()));
+        return exported;
     }
 
     private float[] value(String name) {

@@ -112,7 +112,10 @@ class OnnxExportTest {
     @Test
     void theGraphCarriesTheVocabularyForAServer() throws IOException {
         Model model = InteropModels.trained(CharCorpus.KIND, CellType.LSTM, 0, dir.resolve("meta.lstm"));
-        String bytes = new String(OnnxExport.toOnnx(model, "meta.lstm"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String bytes = new String(OnnxExport.export(model, "meta.lstm").bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        CliRun r = CliRun.run("export", dir.resolve("meta.lstm").toString(), "--onnx", "-");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(bytes, new String(r.out(), java.nio.charset.StandardCharsets.ISO_8859_1), "--onnx - writes the same bytes on standard output");
         assertTrue(bytes.contains("lstm.codec"), "metadata key");
         assertTrue(bytes.contains(Json.write(model.codec)), "the codec, vocabulary included, as JSON");
     }

@@ -35,7 +35,7 @@ public final class OnnxLatencyBenchmark {
         Network net = new Network(new NetworkConfig(cell, vocab, hidden, layers, 0, 0f), Engines.byName("auto", threads));
         net.initialize(new Rng(1));
         Model model = new Model("char", net, Map.of("code_points", java.util.List.of()), new TrainOptions(), new TrainingState());
-        byte[] onnx = OnnxExport.toOnnx(model, "benchmark");
+        byte[] onnx = OnnxExport.export(model, "benchmark").bytes();
         Workspace ws = net.generationWorkspace(1);
         try (OrtEnvironment env = OrtEnvironment.getEnvironment(); OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
