@@ -118,17 +118,19 @@ class PyTorchInteropTest {
         CliRun eval = CliRun.run("eval", ddp.toString(), heldOut.toString(), "--json");
         assertEquals(0, eval.code(), eval.err());
         double javaLoss = ((Number) Json.readObject(eval.text()).get("loss_nats")).doubleValue();
-        InteropModels.Result p = InteropModels.run(python("eval", ddp.toString(), heldOut.toString(), "--json"), 120);
+        // each process took half the batch and DDP averaged the gradients: the update of one process with all of it.
+        // One Python for PyTorch's loss on the DDP model and that single-process run (torch takes seconds to import).
+        Path single = dir.resolve("single.lstm");
+        InteropModels.Result p = InteropModels.run(List.of(InteropModels.PYTHON.toString(), "-c",
+                "import sys; sys.path.insert(0, 'interop/pytorch'); import lstm_torch\n"
+                        + String.format("assert lstm_torch.main(['eval', '%s', '%s', '--json']) == 0%n", ddp, heldOut)
+                        + String.format("assert lstm_torch.main(['train', '%s', '--model', '%s', '-o', '%s', '--steps', '8', '--threads', '1', '--quiet']) == 0%n",
+                                corpus, base, single)), 300);
         assertEquals(0, p.code(), p.err());
         double torchLoss = ((Number) Json.readObject(p.out().strip()).get("loss_nats")).doubleValue();
         assertEquals(javaLoss, torchLoss, 1e-5, "lstm eval and PyTorch on the DDP-trained model");
         double baseLoss = ((Number) Json.readObject(CliRun.run("eval", base.toString(), heldOut.toString(), "--json").text()).get("loss_nats")).doubleValue();
         assertTrue(Math.abs(javaLoss - baseLoss) > 1e-4, "the DDP run must have changed the weights");
-        // each process took half the batch and DDP averaged the gradients: the update of one process with all of it
-        Path single = dir.resolve("single.lstm");
-        InteropModels.Result one = InteropModels.run(python("train", corpus.toString(), "--model", base.toString(), "-o", single.toString(),
-                "--steps", "8", "--threads", "1", "--quiet"), 300);
-        assertEquals(0, one.code(), one.err());
         double singleLoss = ((Number) Json.readObject(CliRun.run("eval", single.toString(), heldOut.toString(), "--json").text()).get("loss_nats")).doubleValue();
         assertEquals(singleLoss, javaLoss, 1e-5, "two DDP processes and one process with the whole batch");
 
@@ -185,17 +187,19 @@ class PyTorchInteropTest {
         CliRun r = CliRun.run("train", "--model", "roll", csv.toString(), "--valid", csv.toString(), "-o", roll.toString(),
                 "--hidden", "8", "--batch-size", "2", "--seq-length", "8", "--steps", "1", "--threads", "1", "-q");
         assertEquals(0, r.code(), r.err());
-        InteropModels.Result p = InteropModels.run(python("eval", roll.toString(), csv.toString()), 120);
-        assertEquals(1, p.code());
-        assertEquals("lstm_torch: " + roll + " is a 'roll' model; lstm_torch loads token models only (char, events), "
-                + "not roll or biaxial (use lstm itself for those)", p.err().strip());
         Path truncated = dir.resolve("truncated.lstm");
         byte[] bytes = Files.readAllBytes(roll);
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 5));
-        p = InteropModels.run(python("eval", truncated.toString(), csv.toString()), 120);
-        assertEquals(1, p.code());
-        assertEquals("lstm_torch: " + truncated + " is not a valid model file: tensor data does not match its checksum "
-                + "(it may be truncated or damaged; use an intact copy)", p.err().strip());
+        // one Python for both (torch takes seconds to import); main's return value is the exit code
+        InteropModels.Result p = InteropModels.run(List.of(InteropModels.PYTHON.toString(), "-c",
+                "import sys; sys.path.insert(0, 'interop/pytorch'); import lstm_torch\n"
+                        + String.format("print(lstm_torch.main(['eval', '%s', '%s']))%n", roll, csv)
+                        + String.format("print(lstm_torch.main(['eval', '%s', '%s']))%n", truncated, csv)), 120);
+        assertEquals(List.of("1", "1"), p.out().strip().lines().toList(), p.err());
+        assertEquals(List.of("lstm_torch: " + roll + " is a 'roll' model; lstm_torch loads token models only (char, events), "
+                        + "not roll or biaxial (use lstm itself for those)",
+                "lstm_torch: " + truncated + " is not a valid model file: tensor data does not match its checksum "
+                        + "(it may be truncated or damaged; use an intact copy)"), p.err().strip().lines().toList());
     }
 
     @Test
