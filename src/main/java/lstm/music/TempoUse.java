@@ -8,8 +8,8 @@ import javax.sound.midi.Sequence;
 
 /**
  * How long music stays at each tempo: seconds by tempo (microseconds per quarter note), summed
- * over one file or many. The most used tempo, weighted by time, is the tempo a model trained on
- * the files learned at. An SMPTE-timed file has no tempo and adds nothing.
+ * over one file or many. Its median tempo, weighted by time, is the tempo a model trained on the
+ * files learned at. An SMPTE-timed file has no tempo and adds nothing.
  */
 public record TempoUse(Map<Integer, Double> secondsByTempo) {
     public static final TempoUse NONE = new TempoUse(Map.of());
@@ -30,18 +30,21 @@ public record TempoUse(Map<Integer, Double> secondsByTempo) {
     }
 
     /**
-     * The tempo in quarter notes a minute (to 0.01) that the most time is spent at; on a tie the
-     * faster one. Empty when no time was spent at any tempo.
+     * The tempo in quarter notes a minute (to 0.01) at the middle of the time: the median tempo
+     * weighted by seconds, so that a file played with rubato (hundreds of slightly different
+     * tempi) counts as its usual pace, and one steady tempo is itself. Empty when no time was
+     * spent at any tempo.
      */
     public OptionalDouble bpm() {
-        int best = 0;
-        double most = 0;
-        for (var e : new TreeMap<>(secondsByTempo).entrySet()) {
-            if (e.getValue() > most) {
-                best = e.getKey();
-                most = e.getValue();
-            }
+        double total = 0;
+        for (double seconds : secondsByTempo.values()) total += seconds;
+        if (!(total > 0)) return OptionalDouble.empty();
+        double seen = 0;
+        // slowest first: the most microseconds a quarter
+        for (var e : new TreeMap<>(secondsByTempo).descendingMap().entrySet()) {
+            seen += e.getValue();
+            if (seen >= total / 2) return OptionalDouble.of(Math.round(60e6 / e.getKey() * 100) / 100.0);
         }
-        return most > 0 ? OptionalDouble.of(Math.round(60e6 / best * 100) / 100.0) : OptionalDouble.empty();
+        throw new IllegalStateException("unreachable: the seconds add up to the total");
     }
 }

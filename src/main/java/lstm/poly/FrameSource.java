@@ -16,8 +16,8 @@ import lstm.music.TimeGrid;
  * (on their own grid) and MIDI files (on a 16th-note grid, see {@link FrameMidi#read}); folders
  * are walked in sorted path order. A file that cannot be read stops the reading with its reason.
  *
- * <p>The pieces' time grid, which a model trained on them records: 16th notes at the tempo the
- * MIDI files spend the most time at when there are MIDI files; otherwise (piano-roll CSV only) a
+ * <p>The pieces' time grid, which a model trained on them records: 16th notes at the median tempo
+ * of the MIDI files, weighted by time when there are MIDI files; otherwise (piano-roll CSV only) a
  * step counts as a quarter note, and there is no tempo.
  */
 public final class FrameSource {

@@ -132,8 +132,8 @@ public final class EventCorpus implements TokenCorpus {
     }
 
     /**
-     * The grid a new model records: 10 ms steps, the whole MIDI keyboard, and the tempo the
-     * training files spend the most time at.
+     * The grid a new model records: 10 ms steps, the whole MIDI keyboard, and the median
+     * tempo of the training files, weighted by time.
      */
     public TimeGrid timeGrid() {
         OptionalDouble bpm = TempoUse.sum(pieces.stream().map(MidiReader.Piece::tempo).toList()).bpm();

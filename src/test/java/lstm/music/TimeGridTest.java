@@ -13,7 +13,7 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import org.junit.jupiter.api.Test;
 
-/** The tempo a set of MIDI files spends the most time at, and the time grid a model file records. */
+/** The median tempo of a set of MIDI files, weighted by time, and the time grid a model file records. */
 class TimeGridTest {
     static Sequence sequence(byte[] bytes) throws Exception {
         return MidiSystem.getSequence(new ByteArrayInputStream(bytes));
@@ -21,7 +21,7 @@ class TimeGridTest {
 
     @Test
     void tempoUseWeighsEachTempoByItsSeconds() throws Exception {
-        // 60 BPM for 2 quarters (2 s), then 240 BPM for 12 quarters (3 s): 240 BPM holds the most time
+        // 60 BPM for 2 quarters (2 s), then 240 BPM for 12 quarters (3 s): 240 BPM holds the middle of the time
         byte[] bytes = TestMidi.bytes(1, 96,
                 TestMidi.track(TestMidi.tempo(0, 1_000_000), TestMidi.tempo(192, 250_000)),
                 TestMidi.track(TestMidi.on(0, 0, 60, 90), TestMidi.off(14 * 96, 0, 60)));
@@ -31,6 +31,14 @@ class TimeGridTest {
         // a second file of 4 s at 60 BPM tips the balance: 6 s at 60 against 3 s at 240
         byte[] slow = TestMidi.bytes(0, 96, TestMidi.track(TestMidi.tempo(0, 1_000_000), TestMidi.on(0, 0, 60, 90), TestMidi.off(4 * 96, 0, 60)));
         assertEquals(OptionalDouble.of(60), TempoUse.sum(java.util.List.of(use, TempoUse.of(sequence(slow)))).bpm());
+    }
+
+    /** Rubato: the usual pace, not the one tempo held longest (a fermata written as a slow tempo). */
+    @Test
+    void theMedianTempoIsTheUsualPaceOfAPlayedPiece() {
+        TempoUse played = new TempoUse(Map.of(1_000_000, 1.5, 500_000, 1.0, 480_000, 1.0, 461_538, 0.9));
+        assertEquals(OptionalDouble.of(120), played.bpm());   // slowest first: 1.5 s, then 2.5 s of 4.4 s at 120
+        assertEquals(OptionalDouble.of(60), new TempoUse(Map.of(1_000_000, 2.0, 500_000, 2.0)).bpm());   // a tie: the slower
     }
 
     @Test
