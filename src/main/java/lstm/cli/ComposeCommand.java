@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compose", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Compose music with an events, roll or biaxial model, written as MIDI (type 1).",
-                "Every kind takes the same options for length, primer, sampling, tempo, instrument,",
-                "velocity, WAV and count. A roll or biaxial model composes on the grid it was trained",
-                "on (16th notes for MIDI), at the tempo it learned unless --tempo is given.",
+                "Every kind takes the same options for length, primer, sampling, tempo,",
+                "instrument, velocity, WAV and count. A roll or biaxial model composes on",
+                "the grid it was trained on (16th notes for MIDI), at the tempo it learned",
+                "unless --tempo is given.",
                 "Events models draw performance events one at a time; a note held past",
                 "--max-hold is released, and a draw that would keep silence past --max-silence",
                 "or strike one pitch more than --max-repeats times in a row is made again.",
