@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lstm.io.Json;
+import lstm.music.TimeGrid;
 import lstm.nn.NetworkConfig;
 import lstm.train.EventCorpus;
 import lstm.train.Model;
@@ -51,7 +52,10 @@ final class InfoCommand implements Callable<Integer> {
         m.put("batch_size", model.options.batchSize);
         m.put("seq_length", model.options.seqLength);
         m.put("optimizer", model.options.optimizer);
-        if (model.kind.equals(EventCorpus.KIND)) m.put("events", model.codec);
+        if (model.kind.equals(EventCorpus.KIND)) {
+            m.put("events", model.codec);
+            putGrid(m, TimeGrid.read(model.codec));
+        }
         if (json) {
             parent.io.text.println(Json.write(m));
             return Main.OK;
@@ -64,7 +68,10 @@ final class InfoCommand implements Callable<Integer> {
                 c.dropout() > 0 ? ", dropout " + c.dropout() : "");
         out.printf(Locale.ROOT, "  parameters   %,d%n", model.network.parameterCount());
         out.printf(Locale.ROOT, "  vocabulary   %d%n", c.vocabSize());
-        if (model.kind.equals(EventCorpus.KIND)) out.printf(Locale.ROOT, "  events       %s%n", eventSettings(model.codec));
+        if (model.kind.equals(EventCorpus.KIND)) {
+            out.printf(Locale.ROOT, "  events       %s%n", eventSettings(model.codec));
+            out.printf(Locale.ROOT, "  time grid    %s%n", describe(TimeGrid.read(model.codec)));
+        }
         out.printf(Locale.ROOT, "  trained      %,d steps, %d epochs, %,d tokens, %s (batch %d × seq %d, %s)%n", model.state.step,
                 model.state.epoch, model.state.tokensSeen, Durations.format(model.state.trainSeconds), model.options.batchSize,
                 model.options.seqLength, model.options.optimizer);
@@ -82,6 +89,23 @@ final class InfoCommand implements Callable<Integer> {
                 Boolean.TRUE.equals(codec.get("velocity")) ? codec.get("velocity_bins") + " velocity bins" : "no velocity",
                 1000 / stepsPerSecond, maxShift / (double) stepsPerSecond, codec.get("max_hold_seconds"), codec.get("drums"),
                 Boolean.TRUE.equals(codec.get("sustain")) ? "on" : "off", transpose.get(0), transpose.get(1), stretch.get(0), stretch.get(1));
+    }
+
+    /** The time grid's keys in the JSON: step_seconds (events) or steps_per_quarter (frames), tempo_bpm (null: none), lowest_note, highest_note. */
+    private static void putGrid(Map<String, Object> m, TimeGrid grid) {
+        if (grid.inBeats()) m.put("steps_per_quarter", grid.stepsPerQuarter());
+        else m.put("step_seconds", grid.stepSeconds());
+        m.put("tempo_bpm", grid.tempoBpm());
+        m.put("lowest_note", grid.lowestNote());
+        m.put("highest_note", grid.highestNote());
+    }
+
+    /** "16th-note grid, learned at 100 BPM, notes 21-108". */
+    private static String describe(TimeGrid grid) {
+        return String.format(Locale.ROOT, "%s, %s, notes %d-%d", grid.describe(),
+                grid.tempoBpm() == null ? "no tempo (compose assumes " + TimeGrid.formatNumber(TimeGrid.DEFAULT_BPM) + " BPM)"
+                        : "learned at " + TimeGrid.formatNumber(grid.tempoBpm()) + " BPM",
+                grid.lowestNote(), grid.highestNote());
     }
 
     private static Object finite(double x) {
@@ -106,11 +130,14 @@ final class InfoCommand implements Callable<Integer> {
         m.put("batch_size", model.options.batchSize);
         m.put("seq_length", model.options.seqLength);
         m.put("optimizer", model.options.optimizer);
+        TimeGrid grid = TimeGrid.read(model.codec);
         if (json) {
+            putGrid(m, grid);
             parent.io.text.println(Json.write(m));
         } else {
             parent.io.text.printf(Locale.ROOT, "%s%n", modelPath);
             m.forEach((k, v) -> parent.io.text.printf(Locale.ROOT, "  %-14s %s%n", k, v));
+            parent.io.text.printf(Locale.ROOT, "  %-14s %s%n", "time grid", describe(grid));
         }
         return Main.OK;
     }

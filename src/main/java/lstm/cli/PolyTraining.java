@@ -44,7 +44,8 @@ final class PolyTraining {
             throw new UsageException("--preset for " + kind + " must be one of " + PolyPresets.names(kind) + ", got '" + presetName + "'");
         }
         MatrixEngine mm = cmd.engineOptions.engine();
-        List<Piece> pieces = FrameSource.read(cmd.corpus);
+        FrameSource.Corpus corpus = FrameSource.readCorpus(cmd.corpus);
+        List<Piece> pieces = corpus.pieces();
         List<Piece> train, validation;
         if (poly.valid != null) {
             train = pieces;
@@ -85,7 +86,7 @@ final class PolyTraining {
                 network = new BiaxialNetwork(time, note, dropout, mm);
             }
             network.initialize(new Rng(cmd.seed ^ 0x5DEECE66DL));
-            model = new Model(kind, network, PolyModels.codec("csv"), options, new TrainingState());
+            model = new Model(kind, network, PolyModels.codec(corpus), options, new TrainingState());
         }
         TrainOptions options = model.options;
         PolyNetwork network = (PolyNetwork) model.net;

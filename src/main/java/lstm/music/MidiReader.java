@@ -33,7 +33,15 @@ public final class MidiReader {
         public static final Options DEFAULT = new Options(false, true, false);
     }
 
-    public record Piece(Path path, NoteSequence notes) {}
+    /** One file's notes, and the time it spends at each tempo. */
+    public record Piece(Path path, NoteSequence notes, TempoUse tempo) {
+        public Piece(Path path, NoteSequence notes) {
+            this(path, notes, TempoUse.NONE);
+        }
+    }
+
+    /** A MIDI file's notes and the time it spends at each tempo. */
+    public record Timed(NoteSequence notes, TempoUse tempo) {}
 
     public record Skipped(Path path, String reason) {
         /** The one line to show for it: "skipped PATH: REASON". */
@@ -77,7 +85,8 @@ public final class MidiReader {
         List<Skipped> skipped = new ArrayList<>();
         for (Path file : midiFiles(inputs)) {
             try {
-                pieces.add(new Piece(file, read(Files.readAllBytes(file))));
+                Timed timed = readTimed(Files.readAllBytes(file));
+                pieces.add(new Piece(file, timed.notes(), timed.tempo()));
             } catch (MidiFormatException | IOException e) {
                 String reason = e instanceof MidiFormatException ? e.getMessage() : "cannot read: " + e;
                 if (options.strict()) throw new UserException(file + ": " + reason, "without strict mode such files are skipped");
@@ -116,6 +125,11 @@ public final class MidiReader {
 
     /** One MIDI file's notes; the reason when the bytes are not a readable type 0 or 1 file. */
     public NoteSequence read(byte[] bytes) throws MidiFormatException {
+        return readTimed(bytes).notes();
+    }
+
+    /** One MIDI file's notes and tempi; the reason when the bytes are not a readable type 0 or 1 file. */
+    public Timed readTimed(byte[] bytes) throws MidiFormatException {
         // javax.sound.midi trusts the lengths in the file (huge arrays, odd exceptions on bad ones):
         // our own parser checks every length against the bytes first.
         SmfFile smf = SmfParser.parse(bytes);
@@ -134,7 +148,7 @@ public final class MidiReader {
             throw new MidiFormatException(hasDrumNotes(smf) && !options.keepDrums()
                     ? "no notes outside the drum channel 10 (keep drums to read them)" : "no notes");
         }
-        return notes;
+        return new Timed(notes, TempoUse.of(sequence));
     }
 
     /** A channel message's data bytes are 7-bit; a larger one is a status byte out of place. */

@@ -29,6 +29,13 @@ public record NoteSequence(List<Note> notes) {
         return end;
     }
 
+    /** The same notes, all at one velocity (1-127). */
+    public NoteSequence withVelocity(int velocity) {
+        List<Note> out = new ArrayList<>(notes.size());
+        for (Note n : notes) out.add(new Note(n.pitch(), velocity, n.start(), n.end()));
+        return new NoteSequence(out);
+    }
+
     /** Every note moved by {@code semitones}; notes pushed outside 0..127 are dropped. */
     public NoteSequence transposed(int semitones) {
         List<Note> out = new ArrayList<>(notes.size());

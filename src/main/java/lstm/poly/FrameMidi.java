@@ -15,27 +15,39 @@ import lstm.music.MidiWriter;
 import lstm.music.Note;
 import lstm.music.NoteSequence;
 import lstm.music.TempoMap;
+import lstm.music.TempoUse;
 
 /**
  * MIDI files to frames and back, through the {@code lstm.music} reader and writer.
  *
- * <p>Reading puts the notes on a 16th-note grid counted in the file's own beats (ticks per
+ * <p>Reading puts the notes on a grid of 16th notes (or as many steps a quarter as asked) counted in the file's own beats (ticks per
  * quarter, so tempo changes do not bend the grid; an SMPTE-timed file counts a quarter as 0.5 s).
  * A note sounds from the step nearest its start to the step nearest its end, at least one step,
  * and is struck at its first step. Notes off the 88-key keyboard are dropped.
  *
- * <p>Writing: a key starts where it is struck (or starts to sound) and stops where it stops
- * sounding or is struck again; one grid step lasts {@code stepSeconds}.
+ * <p>Writing: a key starts where it is struck (or starts to sound, struck or not) and stops
+ * where it stops sounding or is struck again; one grid step lasts {@code stepSeconds}. So the
+ * notes written are not the keys struck: a key may sound without being struck after a rest.
  */
 public final class FrameMidi {
     /** Grid steps per quarter note for MIDI input: 16th notes. */
     public static final int STEPS_PER_QUARTER = 4;
-    private static final int VELOCITY = 80;
+    /** The velocity of written notes unless asked otherwise. */
+    public static final int VELOCITY = 80;
+
+    /** A file's frames and the time it spends at each tempo. */
+    public record Timed(Piece piece, TempoUse tempo) {}
 
     private FrameMidi() {}
 
     /** The frames of one MIDI file; the reason when it cannot be read or has no notes on the keyboard. */
     public static Piece read(String name, byte[] bytes) throws MidiFormatException {
+        return read(name, bytes, STEPS_PER_QUARTER).piece();
+    }
+
+    /** The frames of one MIDI file on a grid of {@code stepsPerQuarter} steps a quarter note, and its tempi. */
+    public static Timed read(String name, byte[] bytes, int stepsPerQuarter) throws MidiFormatException {
+        if (stepsPerQuarter < 1) throw new IllegalArgumentException("steps per quarter " + stepsPerQuarter);
         NoteSequence notes = new MidiReader(MidiReader.Options.DEFAULT).read(bytes);
         Sequence sequence;
         try {
@@ -48,8 +60,8 @@ public final class FrameMidi {
         int length = 0;
         for (Note n : notes.notes()) {
             if (n.pitch() < Keyboard.LOWEST || n.pitch() > Keyboard.HIGHEST) continue;
-            int from = (int) Math.round(beats.of(n.start()) * STEPS_PER_QUARTER);
-            int to = Math.max(from + 1, (int) Math.round(beats.of(n.end()) * STEPS_PER_QUARTER));
+            int from = (int) Math.round(beats.of(n.start()) * stepsPerQuarter);
+            int to = Math.max(from + 1, (int) Math.round(beats.of(n.end()) * stepsPerQuarter));
             spans.add(new int[] {Keyboard.key(n.pitch()), from, to});
             length = Math.max(length, to);
         }
@@ -60,7 +72,7 @@ public final class FrameMidi {
             for (int t = s[1]; t < s[2]; t++) play[t][s[0]] = true;
             articulate[s[1]][s[0]] = true;
         }
-        return new Piece(name, play, articulate);
+        return new Timed(new Piece(name, play, articulate), TempoUse.of(sequence));
     }
 
     /** Seconds back to quarter notes: the inverse of the file's tempo map, found by bisection on ticks. */
@@ -94,6 +106,17 @@ public final class FrameMidi {
 
     /** The file's bytes (SMF type 1 through the music package's writer), at 120 quarter notes a minute. */
     public static byte[] write(Piece piece, double stepSeconds) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            MidiWriter.write(notes(piece, stepSeconds, VELOCITY), MidiWriter.Options.DEFAULT, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The notes of a piece (see the class comment), a step lasting {@code stepSeconds}, every note at {@code velocity}. */
+    public static NoteSequence notes(Piece piece, double stepSeconds, int velocity) {
         List<Note> notes = new ArrayList<>();
         for (int k = 0; k < Keyboard.KEYS; k++) {
             int start = -1;
@@ -101,18 +124,12 @@ public final class FrameMidi {
                 boolean plays = t < piece.steps() && piece.play()[t][k];
                 boolean struck = plays && (start < 0 || piece.articulate()[t][k]);
                 if (start >= 0 && (!plays || struck)) {
-                    notes.add(new Note(Keyboard.midiNote(k), VELOCITY, start * stepSeconds, t * stepSeconds));
+                    notes.add(new Note(Keyboard.midiNote(k), velocity, start * stepSeconds, t * stepSeconds));
                     start = -1;
                 }
                 if (struck) start = t;
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            MidiWriter.write(new NoteSequence(notes), MidiWriter.Options.DEFAULT, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return new NoteSequence(notes);
     }
 }

@@ -4,27 +4,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import lstm.io.UserException;
 import lstm.music.MidiFormatException;
+import lstm.music.TempoUse;
+import lstm.music.TimeGrid;
 
 /**
  * Finds the pieces in the files and folders given on the command line: piano-roll CSV files
  * (on their own grid) and MIDI files (on a 16th-note grid, see {@link FrameMidi#read}); folders
  * are walked in sorted path order. A file that cannot be read stops the reading with its reason.
+ *
+ * <p>The pieces' time grid, which a model trained on them records: 16th notes at the median tempo
+ * of the MIDI files, weighted by time when there are MIDI files; otherwise (piano-roll CSV only) a
+ * step counts as a quarter note, and there is no tempo.
  */
 public final class FrameSource {
     private FrameSource() {}
 
+    /** The pieces of the files and folders, and their time grid. */
+    public record Corpus(List<Piece> pieces, TimeGrid grid, boolean fromMidi) {}
+
     public static List<Piece> read(List<String> paths) {
+        return readCorpus(paths, FrameMidi.STEPS_PER_QUARTER).pieces();
+    }
+
+    public static Corpus readCorpus(List<String> paths) {
+        return readCorpus(paths, FrameMidi.STEPS_PER_QUARTER);
+    }
+
+    /** The pieces, MIDI files read on a grid of {@code stepsPerQuarter} steps a quarter note. */
+    public static Corpus readCorpus(List<String> paths, int stepsPerQuarter) {
         List<Piece> pieces = new ArrayList<>();
+        List<TempoUse> tempi = new ArrayList<>();
         for (String p : paths) {
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                         if (isCsv(f)) pieces.addAll(FrameCsv.read(f));
-                        else if (isMidi(f)) pieces.add(midi(f));
+                        else if (isMidi(f)) pieces.add(midi(f, stepsPerQuarter, tempi));
                     }
                 } catch (java.io.IOException e) {
                     throw new UserException("cannot read " + path + ": " + e.getMessage(), "check the path");
@@ -32,13 +52,16 @@ public final class FrameSource {
             } else if (!Files.exists(path)) {
                 throw new UserException(p + " does not exist", "check the path");
             } else if (isMidi(path)) {
-                pieces.add(midi(path));
+                pieces.add(midi(path, stepsPerQuarter, tempi));
             } else {
                 pieces.addAll(FrameCsv.read(path));
             }
         }
         if (pieces.isEmpty()) throw new UserException("no pieces found in " + String.join(", ", paths), "give piano-roll CSV or MIDI files");
-        return pieces;
+        boolean fromMidi = !tempi.isEmpty();
+        OptionalDouble bpm = TempoUse.sum(tempi).bpm();
+        TimeGrid grid = TimeGrid.beats(fromMidi ? stepsPerQuarter : 1, bpm.isPresent() ? bpm.getAsDouble() : null, Keyboard.LOWEST, Keyboard.HIGHEST);
+        return new Corpus(pieces, grid, fromMidi);
     }
 
     private static boolean isCsv(Path f) {
@@ -50,9 +73,11 @@ public final class FrameSource {
         return n.endsWith(".mid") || n.endsWith(".midi");
     }
 
-    private static Piece midi(Path f) {
+    private static Piece midi(Path f, int stepsPerQuarter, List<TempoUse> tempi) {
         try {
-            return FrameMidi.read(f.toString(), Files.readAllBytes(f));
+            FrameMidi.Timed timed = FrameMidi.read(f.toString(), Files.readAllBytes(f), stepsPerQuarter);
+            tempi.add(timed.tempo());
+            return timed.piece();
         } catch (MidiFormatException e) {
             throw new UserException(f + ": " + e.getMessage(), "leave the file out");
         } catch (java.io.IOException e) {

@@ -1,6 +1,7 @@
 package lstm.poly;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lstm.linalg.MatrixEngine;
@@ -22,9 +23,13 @@ public final class PolyModels {
         return null;
     }
 
-    /** The codec a frame model records: its keyboard and grid. */
-    public static Map<String, Object> codec(String grid) {
-        return Map.of("keys", Keyboard.KEYS, "lowest_note", Keyboard.LOWEST, "grid", grid);
+    /** The codec a frame model records: its keyboard, where its pieces came from (csv or midi) and its time grid. */
+    public static Map<String, Object> codec(FrameSource.Corpus corpus) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("keys", Keyboard.KEYS);
+        m.put("grid", corpus.fromMidi() ? "midi" : "csv");
+        corpus.grid().record(m);
+        return m;
     }
 
     static int[] ints(Object list) {

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import lstm.music.EventCodec;
 import lstm.music.MidiReader;
 import lstm.music.NoteSequence;
+import lstm.music.TempoUse;
+import lstm.music.TimeGrid;
 
 /**
  * The {@code events} model kind: MIDI pieces as performance events (Magenta's Performance RNN;
@@ -124,7 +127,17 @@ public final class EventCorpus implements TokenCorpus {
         m.put("sustain", settings.sustain());
         m.put("transpose", List.of(augmentation.minShift(), augmentation.maxShift()));
         m.put("stretch", List.of(augmentation.minStretch(), augmentation.maxStretch()));
+        timeGrid().record(m);
         return m;
+    }
+
+    /**
+     * The grid a new model records: 10 ms steps, the whole MIDI keyboard, and the median
+     * tempo of the training files, weighted by time.
+     */
+    public TimeGrid timeGrid() {
+        OptionalDouble bpm = TempoUse.sum(pieces.stream().map(MidiReader.Piece::tempo).toList()).bpm();
+        return TimeGrid.seconds(EventCodec.STEP_SECONDS, bpm.isPresent() ? bpm.getAsDouble() : null, 0, EventCodec.PITCHES - 1);
     }
 
     @Override

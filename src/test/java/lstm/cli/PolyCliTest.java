@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
@@ -102,7 +103,11 @@ class PolyCliTest {
             for (Object[] job : new Object[][] {{a, "7"}, {b, "7"}, {c, "8"}}) {
                 CliRun r = run("compose", model.toString(), "-o", job[0].toString(), "--steps", "24", "--seed", (String) job[1]);
                 assertEquals(0, r.code(), r.err());
-                assertTrue(r.err().startsWith("composed 24 steps (12.0 s, "), r.err());
+                // a model of piano-roll CSV knows no tempo: a step is a quarter note at 120 BPM, and compose says so
+                List<String> lines = r.err().lines().toList();
+                assertEquals(2, lines.size(), r.err());
+                assertTrue(lines.get(0).startsWith(model + " records no tempo"), r.err());
+                assertTrue(lines.get(1).startsWith("wrote " + job[0] + ": ") && lines.get(1).endsWith(" s, 120 BPM, quarter-note grid (24 steps)"), r.err());
             }
             byte[] bytes = Files.readAllBytes(a);
             assertArrayEquals(bytes, Files.readAllBytes(b), "same seed, same bytes");

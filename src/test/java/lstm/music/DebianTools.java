@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's midicsv and csvmidi (package midicsv) when they are installed. */
-final class DebianTools {
+public final class DebianTools {
     private DebianTools() {}
 
-    static boolean installed(String program) {
+    public static boolean installed(String program) {
         String path = System.getenv("PATH");
         if (path == null) return false;
         for (String dir : path.split(File.pathSeparator)) {
@@ -20,7 +20,7 @@ final class DebianTools {
         return false;
     }
 
-    static byte[] midicsv(Path midi) throws IOException, InterruptedException {
+    public static byte[] midicsv(Path midi) throws IOException, InterruptedException {
         return run(List.of("midicsv", midi.toString()));
     }
 
