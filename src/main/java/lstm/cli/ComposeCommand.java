@@ -87,6 +87,8 @@ final class ComposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!(temperature > 0)) throw new UsageException("--temperature must be positive, got " + temperature);
+        new OutputPaths().input("", modelPath).input("--primer", primer).input("--soundfont", events.soundFont)
+                .output("-o", output).output("--wav", events.wav).check();
         Model model = ModelOptions.load(modelPath, engineOptions.engine(), RollNetwork.KIND, BiaxialNetwork.KIND, EventCorpus.KIND);
         if (model.kind.equals(EventCorpus.KIND)) {
             rejectGiven("for events models (they are for roll and biaxial)", "--steps", "--step-seconds", "--min-notes", "--primer-steps");

@@ -63,6 +63,7 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        new OutputPaths().inputs("", files).output("-o", output).check();
         Frame frame = frame(width, height, title);
         LossPlot.XAxis axis = axis(x);
         List<Path> midi = files.stream().filter(PlotCommand::isMidi).toList();

@@ -161,6 +161,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        new OutputPaths().inputs("", corpus).inputs("--valid", poly.valid)
+                .output("-o", output).output("--log", log).output("--plot", plot).output("--keep-best", keepBest ? bestPath(output) : null)
+                .check();
         String kind = modelKind();
         if (PolyModels.KINDS.contains(kind)) return new PolyTraining(this).run();
         if (!List.of(CharCorpus.KIND, EventCorpus.KIND).contains(kind)) {
@@ -240,8 +243,16 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Outcome outcome;
         try {
             outcome = trainer.run(progress, stop::get);
+        } catch (RuntimeException | Error e) {
+            progress.abandon();
+            throw e;
         } finally {
+            Signals.trainingDone();
+        }
+        try {
             progress.finish();
+        } catch (UserException e) {
+            throw new UserException(e.getMessage(), "the model was saved at step " + trainer.step() + " in " + output, e);
         }
         return outcome == Trainer.Outcome.INTERRUPTED ? Main.INTERRUPTED : Main.OK;
     }
@@ -345,7 +356,6 @@ final class TrainCommand implements Callable<Integer> {
         if (!(valFraction >= 0 && valFraction < 1)) throw new UsageException("--val-fraction must be in [0, 1), got " + valFraction);
         if (steps != null && steps < 1) throw new UsageException("--steps must be at least 1, got " + steps);
         if (epochs != null && epochs < 1) throw new UsageException("--epochs must be at least 1, got " + epochs);
-        if (plot != null && !Files.isDirectory(plot.toAbsolutePath().getParent())) throw new UsageException("--plot: no folder " + plot.toAbsolutePath().getParent());
         if (evalEvery < 0 || checkpointEvery < 0 || warmup < 0) throw new UsageException("--eval-every, --checkpoint-every and --warmup must not be negative");
         if (!List.of("adam", "rmsprop", "sgd").contains(optimizer)) throw new UsageException("--optimizer must be adam, rmsprop or sgd, got '" + optimizer + "'");
         if (!List.of("constant", "step", "cosine").contains(schedule)) throw new UsageException("--schedule must be constant, step or cosine, got '" + schedule + "'");
