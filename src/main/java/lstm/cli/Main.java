@@ -76,7 +76,7 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             io.text.flush();
-            if (ex instanceof UsageException) {
+            if (ex instanceof UsageException || ex instanceof lstm.io.OptionException) {
                 io.err.println("lstm: " + ex.getMessage() + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
                 return USAGE;
             }
