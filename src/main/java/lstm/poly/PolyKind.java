@@ -87,7 +87,8 @@ public final class PolyKind implements ModelKind {
 
     private static void checkSizes(String option, int[] sizes) {
         if (sizes.length == 0) throw new OptionException(option + " needs at least one layer");
-        ModelSize.checkShape(option, sizes.length, max(sizes));
+        ModelSize.checkLayers(option, sizes.length);
+        ModelSize.checkWidth(option, max(sizes));
     }
 
     private static int max(int[] sizes) {

@@ -27,9 +27,13 @@ public final class ModelSize {
         return total;
     }
 
-    /** Refuses a layer count or width out of range, naming the option. */
-    public static void checkShape(String option, int layers, int width) {
+    /** Refuses more than {@link #MAX_LAYERS} layers, naming the option. */
+    public static void checkLayers(String option, int layers) {
         if (layers > MAX_LAYERS) throw new OptionException(option + " asks for " + layers + " layers; at most " + MAX_LAYERS + " can be trained");
+    }
+
+    /** Refuses a layer wider than {@link #MAX_WIDTH}, naming the option. */
+    public static void checkWidth(String option, int width) {
         if (width > MAX_WIDTH) throw new OptionException(option + " " + width + " is too large: at most " + MAX_WIDTH + " units");
     }
 

@@ -46,8 +46,9 @@ public final class TokenKind implements ModelKind {
     public Model create(Requested r, TrainOptions options, Map<String, Object> codec, MatrixEngine mm, Rng init) {
         int layers = r.intValue("--layers"), hidden = r.intValue("--hidden"), embedding = r.intValue("--embedding");
         int vocab = vocabularySize.applyAsInt(codec);
-        ModelSize.checkShape("--layers", layers, hidden);
-        ModelSize.checkShape("--embedding", 1, embedding);
+        ModelSize.checkLayers("--layers", layers);
+        ModelSize.checkWidth("--hidden", hidden);
+        ModelSize.checkWidth("--embedding", embedding);
         CellType cell = CellType.parse((String) r.get("--cell"));
         int gates = 4;   // the most any cell has: a bound, not the exact count
         long input = embedding > 0 ? embedding : vocab;
