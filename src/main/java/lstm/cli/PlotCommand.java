@@ -122,7 +122,7 @@ final class PlotCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserException("no such file: " + file, "check the path");
         } catch (IOException e) {
-            throw new UserException("cannot read " + file + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot read " + file + ": " + UserException.reason(e), "check the path and its permissions", e);
         }
     }
 }

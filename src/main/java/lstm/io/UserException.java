@@ -21,7 +21,7 @@ public class UserException extends RuntimeException {
      * Why an I/O operation failed, in words: the JDK's file exceptions often carry only the path
      * ("m.lstm") as their message, their reason apart.
      */
-    public static String reason(java.io.IOException e) {
+    public static String reason(Exception e) {
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
         if (e instanceof java.nio.file.FileAlreadyExistsException) return "the file already exists";
