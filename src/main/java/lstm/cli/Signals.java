@@ -34,8 +34,18 @@ final class Signals {
         if (stop != null && !stop.getAndSet(true)) return;   // the training loop saves, then exits with 130
         Io streams = io;
         if (streams != null) {
-            streams.text.flush();
-            streams.err.flush();
+            // a writer blocked on a full pipe holds the stream's lock: wait for the flush a moment, not for ever
+            Thread flush = new Thread(() -> {
+                streams.text.flush();
+                streams.err.flush();
+            }, "flush on signal");
+            flush.setDaemon(true);
+            flush.start();
+            try {
+                flush.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         Runtime.getRuntime().halt(Main.INTERRUPTED);
     }
