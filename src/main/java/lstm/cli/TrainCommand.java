@@ -215,6 +215,9 @@ final class TrainCommand implements Callable<Integer> {
         v.put("--keep-cr", keepCr);
         v.put("--time-hidden", PolyKind.sizes(poly.timeHidden));
         v.put("--note-hidden", PolyKind.sizes(poly.noteHidden));
+        v.put("--no-velocity", events.noVelocity);
+        v.put("--drums", events.drums);
+        v.put("--no-sustain", events.noSustain);
         v.put("--batch-size", batchSize);
         v.put("--seq-length", seqLength);
         v.put("--optimizer", optimizer);
@@ -283,7 +286,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** MIDI files (and --valid files) read with the model's settings, skips and a summary reported on stderr. */
     private TokenCorpus eventCorpus(Model resumed, EventCorpus.Augmentation augmentation) {
-        EventCorpus.Settings settings = events.settings(resumed, spec);
+        EventCorpus.Settings settings = events.settings(resumed);
         List<MidiReader.Piece> pieces = events.read(paths(corpus), settings, "training files", parent.io, quiet).pieces();
         List<MidiReader.Piece> validation = poly.valid == null ? null
                 : events.read(paths(poly.valid), settings, "validation files", parent.io, quiet).pieces();

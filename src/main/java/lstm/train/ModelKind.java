@@ -33,8 +33,9 @@ public interface ModelKind {
     Model create(Requested requested, TrainOptions options, Map<String, Object> codec, MatrixEngine mm, Rng init);
 
     /**
-     * The options that shape the network, with the values a saved model of this kind has for
-     * them, typed as the command line gives them ({@code --hidden} an Integer, {@code --dropout} a Float).
+     * The options a saved model of this kind fixes (its network's shape, its codec's settings),
+     * with the saved values typed as the command line gives them ({@code --hidden} an Integer,
+     * {@code --dropout} a Float).
      */
     Map<String, Object> networkOptions(Model saved);
 

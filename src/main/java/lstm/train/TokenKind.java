@@ -79,6 +79,12 @@ public final class TokenKind implements ModelKind {
         m.put("--embedding", c.embedding());
         m.put("--dropout", c.dropout());
         if (name.equals(CharCorpus.KIND)) m.put("--keep-cr", CharCorpus.keepCr(saved));
+        if (name.equals(EventCorpus.KIND)) {
+            EventCorpus.Settings s = EventCorpus.Settings.of(saved);
+            m.put("--no-velocity", !s.velocity());
+            m.put("--drums", s.keepDrums() ? "keep" : "drop");
+            m.put("--no-sustain", !s.sustain());
+        }
         return m;
     }
 
