@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Train a model on a corpus: text files, folders of text, or - for standard input;",
                 "MIDI files or folders of them (.mid, .midi) train an events model (Performance RNN events).",
-                "Checkpoints are written atomically to the output file; Ctrl-C saves and exits with 130.", ""},
+                "Checkpoints are written atomically to the output file; Ctrl-C, SIGTERM and SIGHUP save and exit with 130;",
+                "a second run on the same output is refused while this one holds MODEL.lock.", ""},
         footerHeading = "%nExamples:%n", footer = {
                 "  lstm train corpora/plays.txt -o plays.lstm --time 1m",
                 "  lstm train shakespeare.txt -o big.lstm --layers 2 --hidden 512 --dropout 0.2 --steps 20000 --log big.csv",
@@ -245,7 +246,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Runs a trainer of any model kind until its stop criteria, with progress on stderr, the
-     * metrics log and plot, and Ctrl-C / SIGTERM saving a checkpoint; returns the exit code.
+     * metrics log and plot, and Ctrl-C / SIGTERM / SIGHUP saving a checkpoint; returns the exit code.
      */
     int run(Trainer trainer, TrainOptions options, String rateUnit, String banner) {
         LossCurve curve = plot == null ? null : plotCurve();   // before the log is opened (and perhaps created)
