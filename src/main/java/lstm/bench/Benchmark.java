@@ -191,7 +191,7 @@ public final class Benchmark {
         } catch (NoSuchFileException e) {
             throw new UserException("no corpus at " + file, "give --corpus FILE, e.g. the shared tinyshakespeare.txt");
         } catch (IOException | RuntimeException e) {
-            throw new UserException("cannot read the corpus " + file + ": " + e.getMessage(), null);
+            throw new UserException("cannot read the corpus " + file + ": " + UserException.reason(e), "check the path given to --corpus");
         }
     }
 

@@ -74,6 +74,9 @@ final class ComposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         options.check();
+        OutputPaths paths = new OutputPaths().input("", modelPath).input("--primer", options.primer).input("--soundfont", options.soundFont);
+        for (int i = 1; i <= options.count; i++) paths.output("-o", options.midiOutput(i)).output("--wav", options.wavOutput(i));
+        paths.check();
         Model model = ModelOptions.load(modelPath, engineOptions.engine(), RollNetwork.KIND, BiaxialNetwork.KIND, EventCorpus.KIND);
         TimeGrid grid = TimeGrid.read(model.codec);
         boolean eventsModel = model.kind.equals(EventCorpus.KIND);

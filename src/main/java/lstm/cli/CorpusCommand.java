@@ -128,6 +128,11 @@ final class CorpusCommand implements Callable<Integer> {
         public Integer call() {
             Io io = corpus.parent.io;
             CorpusManifest.Entry entry = corpus.manifest().find(name);
+            if (java.nio.file.Files.isDirectory(dir)) {
+                new OutputPaths().output("-o " + dir + ":", dir.resolve(entry.file())).check();
+            } else if (java.nio.file.Files.exists(dir)) {
+                throw new UsageException("-o " + dir + " is not a folder; give the folder to save the corpus in");
+            }
             CorpusFetcher.Result result = new CorpusFetcher(new Progress(io, entry)).fetch(entry, dir);
             if (!result.downloaded()) io.err.println("lstm: " + result.path() + " is already there and verified");
             else io.err.println("lstm: verified size and sha256 of " + result.path());

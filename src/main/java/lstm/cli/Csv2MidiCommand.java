@@ -27,6 +27,7 @@ final class Csv2MidiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new OutputPaths().input("", input).output("-o", output).check();
         byte[] midi;
         try {
             midi = SmfWriter.write(MidiCsv.read(InputFiles.read(input, parent.io)));

@@ -10,7 +10,6 @@ import lstm.music.MidiReader;
 import lstm.train.EventCorpus;
 import lstm.train.Model;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The options of {@code lstm train} for the events model (MIDI files as performance events). */
 final class EventTrainOptions {
@@ -62,19 +61,10 @@ final class EventTrainOptions {
         return new EventCorpus.Augmentation(lowShift, highShift, lowStretch, highStretch);
     }
 
-    /** The settings asked for; a resumed model keeps its own, and an explicit different one is a mistake. */
-    EventCorpus.Settings settings(Model resumed, CommandSpec spec) {
-        EventCorpus.Settings asked = new EventCorpus.Settings(!noVelocity, drums.equals("keep"), !noSustain,
-                EventCorpus.Settings.DEFAULT.maxHoldSeconds());
-        if (resumed == null) return asked;
-        EventCorpus.Settings saved = EventCorpus.Settings.of(resumed);
-        var parsed = spec.commandLine().getParseResult();
-        if ((parsed.hasMatchedOption("--no-velocity") && asked.velocity() != saved.velocity())
-                || (parsed.hasMatchedOption("--drums") && asked.keepDrums() != saved.keepDrums())
-                || (parsed.hasMatchedOption("--no-sustain") && asked.sustain() != saved.sustain())) {
-            throw new UsageException("--no-velocity, --drums and --no-sustain must match the model's settings when resuming; leave them out");
-        }
-        return saved;
+    /** The settings asked for; a resumed model keeps its own (TrainingStart refused a given different one). */
+    EventCorpus.Settings settings(Model resumed) {
+        if (resumed != null) return EventCorpus.Settings.of(resumed);
+        return new EventCorpus.Settings(!noVelocity, drums.equals("keep"), !noSustain, EventCorpus.Settings.DEFAULT.maxHoldSeconds());
     }
 
     /**

@@ -18,9 +18,9 @@ final class InputFiles {
         } catch (NoSuchFileException e) {
             throw new UserException("cannot read " + name + ": no such file", "check the path");
         } catch (AccessDeniedException e) {
-            throw new UserException("cannot read " + name + ": permission denied", null);
+            throw new UserException("cannot read " + name + ": permission denied", "check its permissions");
         } catch (IOException e) {
-            throw new UserException("cannot read " + name + ": " + e.getMessage(), null);
+            throw new UserException("cannot read " + name + ": " + UserException.reason(e), "check the path");
         }
     }
 
@@ -38,7 +38,7 @@ final class InputFiles {
             boolean toStdout = name == null || name.equals("-");
             // a reader that stops early (lstm midi2csv x.mid | head) is not an error, as for other tools
             if (toStdout && "Broken pipe".equals(e.getMessage())) return;
-            throw new UserException("cannot write " + (toStdout ? "-" : name) + ": " + e.getMessage(), null);
+            throw new UserException("cannot write " + (toStdout ? "-" : name) + ": " + UserException.reason(e), "check the disk and the folder's permissions");
         }
     }
 }

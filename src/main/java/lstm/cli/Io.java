@@ -19,7 +19,54 @@ public final class Io {
         this.in = in;
         this.out = out;
         this.err = err;
-        this.text = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        this.textOut = new WatchedStream(out);
+        this.text = new PrintWriter(new java.io.OutputStreamWriter(textOut, StandardCharsets.UTF_8), false);
+    }
+
+    private final WatchedStream textOut;
+
+    /**
+     * The first failure writing {@link #text} (which, as a PrintWriter, only keeps a flag), or
+     * null; a reader that left early (a broken pipe, as with {@code | head}) is not one.
+     */
+    java.io.IOException textFailure() {
+        text.flush();
+        java.io.IOException e = textOut.failure;
+        return e == null || SampleCommand.isBrokenPipe(e) ? null : e;
+    }
+
+    /** Remembers the first exception a write threw. */
+    private static final class WatchedStream extends java.io.FilterOutputStream {
+        java.io.IOException failure;
+
+        WatchedStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+                out.write(b, off, len);
+            } catch (java.io.IOException e) {
+                if (failure == null) failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                if (failure == null) failure = e;
+                throw e;
+            }
+        }
     }
 
     public static Io system() {

@@ -63,6 +63,7 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        new OutputPaths().inputs("", files).output("-o", output).check();
         Frame frame = frame(width, height, title);
         LossPlot.XAxis axis = axis(x);
         List<Path> midi = files.stream().filter(PlotCommand::isMidi).toList();
@@ -121,7 +122,7 @@ final class PlotCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserException("no such file: " + file, "check the path");
         } catch (IOException e) {
-            throw new UserException("cannot read " + file + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot read " + file + ": " + UserException.reason(e), "check the path and its permissions", e);
         }
     }
 }

@@ -34,6 +34,7 @@ final class ProgressPrinter implements TrainingListener {
     private LossCurve curve;
     private Path plot;
     private final String rateUnit;
+    private boolean logFailed;
 
     /** {@code rateUnit}: what the rate counts, "chars" or "events" (the log's column keeps its name chars_per_s). */
     ProgressPrinter(PrintStream err, boolean quiet, MetricsLog log, int logEvery, long maxSteps, String rateUnit) {
@@ -131,9 +132,14 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     private void append(Progress p, double trainLoss, double valLoss) {
-        if (log != null) {
-            log.append(p.step(), p.epoch() + p.epochFraction(), trainLoss, valLoss, p.learningRate(), p.gradNorm(),
-                    p.tokensPerSecond(), p.elapsedSeconds());
+        if (log != null && !logFailed) {
+            try {
+                log.append(p.step(), p.epoch() + p.epochFraction(), trainLoss, valLoss, p.learningRate(), p.gradNorm(),
+                        p.tokensPerSecond(), p.elapsedSeconds());
+            } catch (UserException e) {
+                logFailed = true;   // once: the trainer saves the model and reports this
+                throw e;
+            }
         }
         if (curve != null) curve.add(p.step(), p.elapsedSeconds(), trainLoss, valLoss);
     }
@@ -144,10 +150,23 @@ final class ProgressPrinter implements TrainingListener {
         pendingRow = null;
     }
 
+    /** Writes the last row held back and closes the log; a failure to write it is reported (the model is saved by then). */
     void finish() {
-        flushPendingRow();
-        clearBar();
-        if (log != null) log.close();
+        try {
+            flushPendingRow();
+        } finally {
+            clearBar();
+            if (log != null) log.close();
+        }
+    }
+
+    /** After a failure: closes the log, and whatever the last row held back meets is not the failure to report. */
+    void abandon() {
+        try {
+            finish();
+        } catch (UserException ignored) {
+            // the failure in flight is the one to report
+        }
     }
 
     private void clearBar() {

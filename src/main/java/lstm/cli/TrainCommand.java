@@ -2,32 +2,35 @@ package lstm.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lstm.io.LockFile;
 import lstm.io.MetricsLog;
 import lstm.io.UserException;
-import lstm.linalg.Engines;
 import lstm.linalg.MatrixEngine;
-import lstm.linalg.Rng;
 import lstm.music.MidiReader;
 import lstm.nn.CellType;
-import lstm.nn.Network;
-import lstm.nn.NetworkConfig;
 import lstm.plot.LossCurve;
+import lstm.poly.PolyKind;
 import lstm.poly.PolyModels;
 import lstm.text.Document;
 import lstm.text.TextReader;
 import lstm.train.CharCorpus;
 import lstm.train.EventCorpus;
 import lstm.train.Model;
-import lstm.train.ModelFile;
+import lstm.train.ModelKind;
+import lstm.train.Requested;
 import lstm.train.TokenCorpus;
 import lstm.train.TokenData;
 import lstm.train.TrainOptions;
 import lstm.train.Trainer;
-import lstm.train.TrainingState;
+import lstm.train.TrainingStart;
+import lstm.train.TokenKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +42,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Train a model on a corpus: text files, folders of text, or - for standard input;",
                 "MIDI files or folders of them (.mid, .midi) train an events model (Performance RNN events).",
-                "Checkpoints are written atomically to the output file; Ctrl-C saves and exits with 130.", ""},
+                "Checkpoints are written atomically to the output file; Ctrl-C, SIGTERM and SIGHUP save and exit with 130;",
+                "a second run on the same output is refused while this one holds MODEL.lock.", ""},
         footerHeading = "%nExamples:%n", footer = {
                 "  lstm train corpora/plays.txt -o plays.lstm --time 1m",
                 "  lstm train shakespeare.txt -o big.lstm --layers 2 --hidden 512 --dropout 0.2 --steps 20000 --log big.csv",
@@ -161,74 +165,88 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        new OutputPaths().inputs("", corpus).inputs("--valid", poly.valid)
+                .output("-o", output).output("--log", log).output("--plot", plot).output("--keep-best", keepBest ? bestPath(output) : null)
+                .check();
         String kind = modelKind();
-        if (PolyModels.KINDS.contains(kind)) return new PolyTraining(this).run();
-        if (!List.of(CharCorpus.KIND, EventCorpus.KIND).contains(kind)) {
-            throw new UsageException("--model must be char, events, roll or biaxial, got '" + kind + "'");
+        ModelKind modelKind = PolyModels.KINDS.contains(kind) ? PolyKind.of(kind, poly.preset) : TokenKind.named(kind);
+        if (modelKind == null) throw new UsageException("--model must be char, events, roll or biaxial, got '" + kind + "'");
+        EventCorpus.Augmentation augmentation = modelKind == TokenKind.EVENTS ? events.augmentation() : null;
+        try (LockFile lock = LockFile.acquire(output)) {
+            if (modelKind instanceof PolyKind frames) return new PolyTraining(this).run(frames);
+            return trainTokens((TokenKind) modelKind, augmentation);
         }
-        EventCorpus.Augmentation augmentation = kind.equals(EventCorpus.KIND) ? events.augmentation() : null;
-        MatrixEngine mm = engineOptions.engine();
+    }
 
-        Model model = null;
-        Map<String, float[]> resumeTensors = null;
-        if (resume) {
-            if (!Files.exists(output)) throw new UserException("cannot resume: " + output + " does not exist", "train without --resume first");
-            ModelFile.Loaded loaded = ModelFile.load(output, mm);
-            model = loaded.model();
-            if (!kind.equals(model.kind)) {
-                throw new UserException(output + " is a '" + model.kind + "' model, not a " + (kind.equals(CharCorpus.KIND) ? "text" : kind) + " model",
-                        "resume it with data of its kind");
-            }
-            rejectChangedShape(model);
-            resumeTensors = loaded.resumeTensors();
-        }
-        TokenCorpus source = kind.equals(EventCorpus.KIND) ? eventCorpus(model, augmentation) : textCorpus();
-        if (model == null) {
-            TrainOptions options = new TrainOptions();
-            applyShapeOptions(options);
-            Map<String, Object> codec = source.newCodec();
-            NetworkConfig config = new NetworkConfig(CellType.parse(cell), source.vocabularySize(codec), hidden, layers, embedding, dropout);
-            Network network = new Network(config, mm);
-            network.initialize(new Rng(seed ^ 0x5DEECE66DL));
-            model = new Model(kind, network, codec, options, new TrainingState());
-        }
+    private int trainTokens(TokenKind kind, EventCorpus.Augmentation augmentation) {
+        MatrixEngine mm = engineOptions.engine();
+        Requested requested = requested();
+        TrainingStart.Resumed resumed = resume ? TrainingStart.resume(kind, output, requested, mm) : null;
+        TokenCorpus source = kind == TokenKind.EVENTS ? eventCorpus(resumed == null ? null : resumed.model(), augmentation) : textCorpus();
+        Model model = resumed != null ? resumed.model() : TrainingStart.create(kind, requested, source.newCodec(), mm);
         TrainOptions options = model.options;
-        applyStopOptions(options, model.state.epoch, 10);
+        stopOptions(options, model.state.epoch, kind.defaultEpochs());
         options.evalEvery = evalEvery;
 
         TokenData data = source.tokens(model.codec, options.valFraction);
-        if (resume && !model.state.corpus.isEmpty() && !model.state.corpus.equals(data.fingerprint())) {
-            throw new UserException("the corpus differs from the one " + output + " was trained on",
-                    "resume with the same files in the same order, or train a new model");
-        }
+        TrainingStart.checkSameData(model, data.fingerprint(), output);
         long needed = (long) options.batchSize * options.seqLength + 1;
         if (data.train().length < needed) {
             throw new UserException("the corpus is too small: " + data.train().length + " training " + source.unit() + ", but a step needs "
                     + needed + " (batch size × sequence length + 1)", "lower --batch-size or --seq-length");
         }
 
-        Trainer trainer = new Trainer(model, resumeTensors, data, output, keepBest ? bestPath(output) : null);
+        Trainer trainer = new Trainer(model, resumed == null ? null : resumed.tensors(), data, output, keepBest ? bestPath(output) : null);
         String banner = String.format("training %s: %s%s, %d × %d %s, %,d parameters, vocabulary %d; %,d training / %,d validation %s",
-                output, resume ? "resumed at step " + model.state.step : "new model", kind.equals(CharCorpus.KIND) ? "" : " (" + kind + ")",
+                output, resume ? "resumed at step " + model.state.step : "new model", kind == TokenKind.TEXT ? "" : " (" + kind.name() + ")",
                 model.network.config.layers(),
                 model.network.config.hidden(), model.network.config.cell().id(), model.network.parameterCount(),
                 model.network.config.vocabSize(), data.train().length, data.validation().length, source.unit());
-        return run(trainer, options, kind.equals(CharCorpus.KIND) ? "chars" : source.unit(), banner);
+        return run(trainer, options, kind == TokenKind.TEXT ? "chars" : source.unit(), banner);
+    }
+
+    /** Every option that shapes a model or its run, by name, and which of them were given. */
+    Requested requested() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("--cell", cell);
+        v.put("--layers", layers);
+        v.put("--hidden", hidden);
+        v.put("--embedding", embedding);
+        v.put("--dropout", dropout);
+        v.put("--keep-cr", keepCr);
+        v.put("--time-hidden", PolyKind.sizes(poly.timeHidden));
+        v.put("--note-hidden", PolyKind.sizes(poly.noteHidden));
+        v.put("--no-velocity", events.noVelocity);
+        v.put("--drums", events.drums);
+        v.put("--no-sustain", events.noSustain);
+        v.put("--batch-size", batchSize);
+        v.put("--seq-length", seqLength);
+        v.put("--optimizer", optimizer);
+        v.put("--lr", lr);
+        v.put("--momentum", momentum);
+        v.put("--schedule", schedule);
+        v.put("--lr-decay", lrDecay);
+        v.put("--lr-decay-every", lrDecayEvery);
+        v.put("--min-lr", minLr);
+        v.put("--warmup", warmup);
+        v.put("--grad-clip", gradClip);
+        v.put("--val-fraction", valFraction);
+        v.put("--seed", seed);
+        var parsed = spec.commandLine().getParseResult();
+        Set<String> given = new HashSet<>();
+        for (String option : v.keySet()) if (parsed.hasMatchedOption(option)) given.add(option);
+        return new Requested(v, given);
     }
 
     /** The stop criteria given on the command line (with none: {@code defaultEpochs} more epochs) and the checkpoint interval. */
-    void applyStopOptions(TrainOptions options, int epochNow, int defaultEpochs) {
-        options.maxSteps = steps == null ? 0 : steps;
-        if (steps != null) options.scheduleSteps = steps;
-        options.maxEpochs = epochs == null ? 0 : epochs;
-        options.maxSeconds = time == null ? 0 : time;
-        if (options.maxSteps == 0 && options.maxEpochs == 0 && options.maxSeconds == 0) options.maxEpochs = epochNow + defaultEpochs;
+    void stopOptions(TrainOptions options, int epochNow, int defaultEpochs) {
+        TrainingStart.stopAt(options, steps, epochs, time, defaultEpochs, epochNow);
         options.checkpointEvery = checkpointEvery;
     }
 
     /**
      * Runs a trainer of any model kind until its stop criteria, with progress on stderr, the
-     * metrics log and plot, and Ctrl-C / SIGTERM saving a checkpoint; returns the exit code.
+     * metrics log and plot, and Ctrl-C / SIGTERM / SIGHUP saving a checkpoint; returns the exit code.
      */
     int run(Trainer trainer, TrainOptions options, String rateUnit, String banner) {
         LossCurve curve = plot == null ? null : plotCurve();   // before the log is opened (and perhaps created)
@@ -240,8 +258,16 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Outcome outcome;
         try {
             outcome = trainer.run(progress, stop::get);
+        } catch (RuntimeException | Error e) {
+            progress.abandon();
+            throw e;
         } finally {
+            Signals.trainingDone();
+        }
+        try {
             progress.finish();
+        } catch (UserException e) {
+            throw new UserException(e.getMessage(), "the model was saved at step " + trainer.step() + " in " + output, e);
         }
         return outcome == Trainer.Outcome.INTERRUPTED ? Main.INTERRUPTED : Main.OK;
     }
@@ -261,7 +287,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** MIDI files (and --valid files) read with the model's settings, skips and a summary reported on stderr. */
     private TokenCorpus eventCorpus(Model resumed, EventCorpus.Augmentation augmentation) {
-        EventCorpus.Settings settings = events.settings(resumed, spec);
+        EventCorpus.Settings settings = events.settings(resumed);
         List<MidiReader.Piece> pieces = events.read(paths(corpus), settings, "training files", parent.io, quiet).pieces();
         List<MidiReader.Piece> validation = poly.valid == null ? null
                 : events.read(paths(poly.valid), settings, "validation files", parent.io, quiet).pieces();
@@ -292,47 +318,6 @@ final class TrainCommand implements Callable<Integer> {
         return output.resolveSibling(output.getFileName() + ".best");
     }
 
-    void applyShapeOptions(TrainOptions o) {
-        o.batchSize = batchSize;
-        o.seqLength = seqLength;
-        o.optimizer = optimizer;
-        o.learningRate = lr;
-        o.momentum = momentum;
-        o.schedule = schedule;
-        o.lrDecay = lrDecay;
-        o.lrDecayEvery = lrDecayEvery;
-        o.minLr = minLr;
-        o.warmupSteps = warmup;
-        o.gradClip = gradClip;
-        o.valFraction = valFraction;
-        o.seed = seed;
-    }
-
-    /** On resume the model's own shape and recipe rule; an explicit different value is a mistake. */
-    private void rejectChangedShape(Model model) {
-        NetworkConfig c = model.network.config;
-        TrainOptions o = model.options;
-        check("--cell", c.cell().id(), cell);
-        check("--layers", c.layers(), layers);
-        check("--hidden", c.hidden(), hidden);
-        check("--embedding", c.embedding(), embedding);
-        check("--dropout", c.dropout(), dropout);
-        check("--batch-size", o.batchSize, batchSize);
-        check("--seq-length", o.seqLength, seqLength);
-        check("--optimizer", o.optimizer, optimizer);
-        check("--lr", o.learningRate, lr);
-        check("--schedule", o.schedule, schedule);
-        check("--val-fraction", o.valFraction, valFraction);
-        check("--seed", o.seed, seed);
-        if (model.kind.equals(CharCorpus.KIND)) check("--keep-cr", CharCorpus.keepCr(model), keepCr);
-    }
-
-    private void check(String option, Object saved, Object given) {
-        if (spec.commandLine().getParseResult().hasMatchedOption(option) && !saved.equals(given)) {
-            throw new UsageException(option + " " + given + " differs from the model's " + saved + "; leave it out when resuming");
-        }
-    }
-
     private void validate() {
         positive("--layers", layers);
         positive("--hidden", hidden);
@@ -345,7 +330,6 @@ final class TrainCommand implements Callable<Integer> {
         if (!(valFraction >= 0 && valFraction < 1)) throw new UsageException("--val-fraction must be in [0, 1), got " + valFraction);
         if (steps != null && steps < 1) throw new UsageException("--steps must be at least 1, got " + steps);
         if (epochs != null && epochs < 1) throw new UsageException("--epochs must be at least 1, got " + epochs);
-        if (plot != null && !Files.isDirectory(plot.toAbsolutePath().getParent())) throw new UsageException("--plot: no folder " + plot.toAbsolutePath().getParent());
         if (evalEvery < 0 || checkpointEvery < 0 || warmup < 0) throw new UsageException("--eval-every, --checkpoint-every and --warmup must not be negative");
         if (!List.of("adam", "rmsprop", "sgd").contains(optimizer)) throw new UsageException("--optimizer must be adam, rmsprop or sgd, got '" + optimizer + "'");
         if (!List.of("constant", "step", "cosine").contains(schedule)) throw new UsageException("--schedule must be constant, step or cosine, got '" + schedule + "'");

@@ -29,7 +29,7 @@ public final class MetricsLog implements AutoCloseable {
             if (fresh) printer.printRecord((Object[]) COLUMNS);
             printer.flush();
         } catch (IOException e) {
-            throw new UserException("cannot write the log " + path + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot write the log " + path + ": " + UserException.reason(e), "check the disk and the folder's permissions", e);
         }
     }
 
@@ -41,7 +41,7 @@ public final class MetricsLog implements AutoCloseable {
                     fmt(gradNorm), String.format(Locale.ROOT, "%.1f", charsPerSecond), String.format(Locale.ROOT, "%.3f", elapsedSeconds));
             printer.flush();
         } catch (IOException e) {
-            throw new UserException("cannot write the log " + path + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot write the log " + path + ": " + UserException.reason(e), "free some space, or leave out --log", e);
         }
     }
 

@@ -17,6 +17,18 @@ public class UserException extends RuntimeException {
         this.hint = hint;
     }
 
+    /**
+     * Why an I/O operation failed, in words: the JDK's file exceptions often carry only the path
+     * ("m.lstm") as their message, their reason apart.
+     */
+    public static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "the file already exists";
+        if (e instanceof java.nio.file.FileSystemException f) return f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     /** What to do about it, or null. */
     public String hint() {
         return hint;

@@ -107,7 +107,7 @@ public final class MidiReader {
                     if (found.isEmpty()) throw new UserException("no .mid or .midi files in " + input, "give a folder of MIDI files");
                     files.addAll(found);
                 } catch (IOException e) {
-                    throw new UserException("cannot list " + input + ": " + e.getMessage(), null);
+                    throw new UserException("cannot list " + input + ": " + UserException.reason(e), "check its permissions");
                 }
             } else if (Files.exists(input)) {
                 files.add(input);

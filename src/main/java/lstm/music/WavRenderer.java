@@ -51,7 +51,7 @@ public final class WavRenderer {
         try {
             synth = MidiSystem.getSynthesizer();
         } catch (MidiUnavailableException e) {
-            throw new UserException("no MIDI synthesizer in this Java runtime: " + e.getMessage(), null);
+            throw new UserException("no MIDI synthesizer in this Java runtime: " + e.getMessage(), "use a full JDK, or leave out --wav");
         }
         try {
             AudioInputStream stream = openStream(synth, format, options.soundFont() == null);
@@ -108,6 +108,6 @@ public final class WavRenderer {
         } catch (java.io.FileNotFoundException e) {
             throw new UserException("cannot read SoundFont " + file + ": no such file", "check the path");
         }
-        if (!synth.loadAllInstruments(bank)) throw new UserException("the synthesizer cannot use SoundFont " + file, null);
+        if (!synth.loadAllInstruments(bank)) throw new UserException("the synthesizer cannot use SoundFont " + file, "give another .sf2 file, or leave out --soundfont");
     }
 }

@@ -92,7 +92,7 @@ public final class LossCurve {
         } catch (NoSuchFileException e) {
             throw new UserException("no such file: " + csv, "check the path");
         } catch (IOException | UncheckedIOException e) {
-            throw new UserException("cannot read " + csv + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot read " + csv + ": " + UserException.reason(e), "check the path and its permissions", e);
         }
         return curve;
     }

@@ -62,7 +62,7 @@ public final class CorpusFetcher {
             temp = dir.resolve("." + entry.file() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".part");
             Files.createFile(temp);
         } catch (IOException e) {
-            throw new UserException("cannot write to " + dir + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot write to " + dir + ": " + UserException.reason(e), "check the folder's permissions and free space, or give another -o", e);
         }
         temp.toFile().deleteOnExit();   // also on Ctrl-C
         boolean moved = false;
@@ -136,7 +136,7 @@ public final class CorpusFetcher {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UserException("cannot write " + target + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot write " + target + ": " + UserException.reason(e), "check the folder's permissions and free space", e);
         }
     }
 

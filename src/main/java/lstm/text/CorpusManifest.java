@@ -65,7 +65,7 @@ public final class CorpusManifest {
         } catch (NoSuchFileException e) {
             throw new UserException("manifest " + file + " does not exist", "check the --manifest path");
         } catch (IOException e) {
-            throw new UserException("cannot read manifest " + file + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot read manifest " + file + ": " + UserException.reason(e), "check the path given to --manifest", e);
         }
         return parse(text, "manifest " + file);
     }
@@ -80,7 +80,7 @@ public final class CorpusManifest {
                 String where = source + " line " + parser.getCurrentLineNumber();
                 if (header) {
                     if (!List.of(COLUMNS).equals(record.toList())) {
-                        throw new UserException(where + " is not the header " + String.join(",", COLUMNS), null);
+                        throw new UserException(where + " is not the header " + String.join(",", COLUMNS), "fix the manifest");
                     }
                     header = false;
                     continue;
@@ -88,20 +88,20 @@ public final class CorpusManifest {
                 Entry entry = entry(record, where);
                 for (Entry other : entries) {
                     if (other.name().equals(entry.name()) || other.file().equals(entry.file())) {
-                        throw new UserException(where + ": name or file of '" + entry.name() + "' is used twice", null);
+                        throw new UserException(where + ": name or file of '" + entry.name() + "' is used twice", "fix the manifest");
                     }
                 }
                 entries.add(entry);
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new UserException(source + " is not valid CSV: " + e.getMessage(), null, e);
+            throw new UserException(source + " is not valid CSV: " + e.getMessage(), "fix the manifest", e);
         }
         return new CorpusManifest(entries, source);
     }
 
     private static Entry entry(CSVRecord record, String where) {
         if (record.size() != COLUMNS.length) {
-            throw new UserException(where + " has " + record.size() + " fields, expected " + COLUMNS.length, null);
+            throw new UserException(where + " has " + record.size() + " fields, expected " + COLUMNS.length, "fix the manifest");
         }
         String name = record.get(0), file = record.get(1), url = record.get(2), bytes = record.get(3),
                 sha256 = record.get(4).toLowerCase(Locale.ROOT);
@@ -127,7 +127,7 @@ public final class CorpusManifest {
     }
 
     private static UserException bad(String where, String column, String value, String expected) {
-        return new UserException(where + ": " + column + " '" + value + "' is not " + expected, null);
+        return new UserException(where + ": " + column + " '" + value + "' is not " + expected, "fix the manifest");
     }
 
     public List<Entry> entries() {

@@ -36,7 +36,7 @@ public final class TextReader {
                 try {
                     docs.add(decode("<stdin>", stdin.readAllBytes()));
                 } catch (IOException e) {
-                    throw new UserException("cannot read standard input: " + e.getMessage(), null, e);
+                    throw new UserException("cannot read standard input: " + UserException.reason(e), "check what is piped in", e);
                 }
                 continue;
             }
@@ -57,7 +57,7 @@ public final class TextReader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new UserException("cannot list folder " + dir + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot list folder " + dir + ": " + UserException.reason(e), "check its permissions", e);
         }
     }
 
@@ -74,7 +74,7 @@ public final class TextReader {
         } catch (NoSuchFileException e) {
             throw new UserException("no such file: " + file, "check the path");
         } catch (IOException e) {
-            throw new UserException("cannot read " + file + ": " + e.getMessage(), null, e);
+            throw new UserException("cannot read " + file + ": " + UserException.reason(e), "check the path and its permissions", e);
         }
     }
 

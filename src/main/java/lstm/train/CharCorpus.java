@@ -63,7 +63,7 @@ public final class CharCorpus {
         return vocabulary(model.codec);
     }
 
-    private static Vocabulary vocabulary(Map<String, Object> codec) {
+    static Vocabulary vocabulary(Map<String, Object> codec) {
         List<?> list = (List<?>) codec.get("code_points");
         int[] cps = new int[list.size()];
         for (int i = 0; i < cps.length; i++) cps[i] = ((Number) list.get(i)).intValue();

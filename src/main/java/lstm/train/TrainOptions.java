@@ -40,6 +40,19 @@ public final class TrainOptions {
     public int evalEvery = 500;
     public int checkpointEvery = 1000;
 
+    /** The command-line options behind the saved fields, in the order {@link #asOptions} gives them. */
+    public static final java.util.List<String> OPTION_NAMES = java.util.List.of("--batch-size", "--seq-length", "--optimizer", "--lr",
+            "--momentum", "--schedule", "--lr-decay", "--lr-decay-every", "--min-lr", "--warmup", "--grad-clip", "--val-fraction", "--seed");
+
+    /** The saved fields by their command-line option, to compare a resumed model's with the ones given. */
+    public Map<String, Object> asOptions() {
+        Object[] v = {batchSize, seqLength, optimizer, learningRate, momentum, schedule, lrDecay, lrDecayEvery, minLr, warmupSteps,
+                gradClip, valFraction, seed};
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) m.put(OPTION_NAMES.get(i), v[i]);
+        return m;
+    }
+
     /** The saved part, as JSON-ready values. */
     public Map<String, Object> savedFields() {
         Map<String, Object> m = new LinkedHashMap<>();

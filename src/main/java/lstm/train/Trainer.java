@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import lstm.io.UserException;
 import lstm.linalg.Rng;
 import lstm.nn.Optimizer;
 
@@ -50,6 +51,11 @@ public final class Trainer {
         state.corpus = task.dataFingerprint();
     }
 
+    /** Completed steps of the model. */
+    public long step() {
+        return model.state.step;
+    }
+
     public Outcome run(TrainingListener listener, BooleanSupplier stopRequested) {
         TrainingState state = model.state;
         long runStart = System.nanoTime();
@@ -65,6 +71,7 @@ public final class Trainer {
             float lr = options.learningRateAt(state.step);
             double loss = task.trainStep(state.epoch, state.cursor, rng);
             double norm = Optimizer.clipGlobalNorm(task.params(), options.gradClip);
+            if (!Double.isFinite(loss) || !Double.isFinite(norm)) throw diverged(state.step + 1, loss, norm);
             optimizer.update(lr, state.step + 1);
             task.endOfChunk();
             state.step++;
@@ -79,7 +86,11 @@ public final class Trainer {
             double elapsed = seconds(runStart);
             double rate = stepsThisRun * task.positionsPerStep() / Math.max(elapsed, 1e-9);
             TrainingListener.Progress progress = progress(state, loss, Double.NaN, lr, norm, rate, elapsed, eta(state, runStart, stepsThisRun));
-            listener.onStep(progress);
+            try {
+                listener.onStep(progress);
+            } catch (UserException e) {
+                throw savedAfter(e);
+            }
             boolean last = finished(state, runStart);
             if (options.evalEvery > 0 && (state.step % options.evalEvery == 0 || last)) {
                 double val = validate();
@@ -87,7 +98,11 @@ public final class Trainer {
                 boolean best = Double.isFinite(val) && !(val >= state.bestValLoss);
                 if (best) state.bestValLoss = val;
                 if (best && bestOutput != null) save(bestOutput);
-                listener.onEvaluation(progress(state, loss, val, lr, norm, rate, elapsed, progress.etaSeconds()), best);
+                try {
+                    listener.onEvaluation(progress(state, loss, val, lr, norm, rate, elapsed, progress.etaSeconds()), best);
+                } catch (UserException e) {
+                    throw savedAfter(e);
+                }
             }
             if (!last && options.checkpointEvery > 0 && state.step % options.checkpointEvery == 0) {
                 save(output);
@@ -98,6 +113,27 @@ public final class Trainer {
         save(output);
         listener.onCheckpoint(output, state.step);
         return Outcome.COMPLETED;
+    }
+
+    /**
+     * A non-finite loss or gradient: the weights are about to become NaN, so training stops before
+     * the update and nothing more is saved; the model file keeps its last good checkpoint.
+     */
+    private UserException diverged(long step, double loss, double norm) {
+        String what = !Double.isFinite(loss) ? "the loss is " + loss : "the gradient norm is " + norm;
+        return new UserException("training diverged at step " + step + ": " + what + "; this run's state after its last checkpoint was not saved",
+                "lower --lr or --grad-clip, and train again or --resume the last good checkpoint");
+    }
+
+    /**
+     * A listener failed (the metrics log on a full disk, say): the training so far is saved before
+     * the failure is reported, so it can be resumed.
+     */
+    private UserException savedAfter(UserException failure) {
+        TrainingState state = model.state;
+        save(output);
+        return new UserException(failure.getMessage(), "the model was saved at step " + state.step + " in " + output
+                + "; fix that, then continue with --resume", failure);
     }
 
     private boolean finished(TrainingState state, long runStart) {

@@ -13,7 +13,7 @@ import lstm.train.ModelFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C (SIGINT) and SIGTERM save a checkpoint and exit with 130; the model then resumes. */
+/** Ctrl-C (SIGINT), SIGTERM and SIGHUP save a checkpoint and exit with 130; the model then resumes. */
 class InterruptTest {
     @TempDir
     Path dir;
@@ -24,7 +24,7 @@ class InterruptTest {
         Files.writeString(corpus, CliTest.tinyCorpus());
         Path model = dir.resolve("m.lstm");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (String signal : List.of("INT", "TERM")) {
+        for (String signal : List.of("INT", "TERM", "HUP")) {
             Files.deleteIfExists(model);
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "lstm.cli.Main", "train",
                     corpus.toString(), "-o", model.toString(), "--hidden", "16", "--batch-size", "4", "--seq-length", "10",
