@@ -3,7 +3,8 @@
  * {@link lstm.music.SmfParser} has checked every length) and out ({@link lstm.music.MidiWriter}),
  * notes ({@link lstm.music.NoteSequence}), the performance-event codec
  * ({@link lstm.music.EventCodec}), the midicsv text format ({@link lstm.music.MidiCsv}) and
- * rendering to WAV ({@link lstm.music.WavRenderer}, the one class on an internal JDK API).
+ * rendering to WAV ({@link lstm.music.WavRenderer}, the one class on an internal JDK API), and
+ * the MIDI files of a zip archive unpacked ({@link lstm.music.MidiZip}).
  * Prints nothing: skipped files and errors come back as values and exceptions with reasons.
  */
 package lstm.music;
