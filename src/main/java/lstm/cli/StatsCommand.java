@@ -23,23 +23,24 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code lstm stats}: musical statistics of MIDI files, and how close samples are to reference music. */
 @Command(name = "stats", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Musical statistics of MIDI files, after Yang & Lerch (2020), per piece and for the set:",
-                "pitch range and classes, the pitch-class histogram and transitions, polyphony, note density,",
-                "note lengths, inter-onset intervals, velocity, and the key (Krumhansl-Schmuckler) with the share",
-                "of notes in it.",
-                "With --compare REFERENCE SAMPLES: for each feature, the overlap and KL divergence of the",
-                "distances within the reference and between reference and samples (1 and 0: the samples are",
-                "as close to the reference as its pieces are to each other), and a closing verdict.",
+        description = {"Musical statistics of MIDI files after Yang & Lerch (2020), per piece",
+                "and for the set: pitch range and classes, the pitch-class histogram and its",
+                "transitions, polyphony, note density, note lengths, inter-onset intervals,",
+                "velocity, and the key (Krumhansl-Schmuckler) with the share of notes in it.",
+                "With --compare REFERENCE SAMPLES: for each feature, the overlap and KL",
+                "divergence of the distances within the reference and between reference and",
+                "samples (1 and 0: the samples are as close to the reference as its pieces are",
+                "to each other), and a closing verdict.",
                 "Files that are not readable MIDI are skipped with one line each.", ""},
         footerHeading = "%nExamples:%n", footer = {
                 "  lstm stats tune.mid",
-                "  lstm stats corpora/nottingham/train --json | jq .set.key",
-                "  lstm compose nott.lstm -o gen/tune.mid --count 20 && lstm stats --compare corpora/nottingham/train gen --plot compare.png"})
+                "  lstm stats corpora/nottingham-midi/train --json | jq .set.key",
+                "  lstm stats --compare corpora/nottingham-midi/train gen --plot compare.png"})
 final class StatsCommand implements Callable<Integer> {
     @ParentCommand
     LstmCommand parent;
 
-    @Parameters(paramLabel = "FILE.mid|DIR", arity = "1..*",
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*",
             description = "MIDI files and folders (read recursively); with --compare exactly two: REFERENCE SAMPLES.")
     List<Path> inputs;
 
