@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lstm.io.Json;
+import lstm.music.MidiZip;
+import lstm.poly.RollPickle;
 import lstm.text.CorpusFetcher;
 import lstm.text.CorpusManifest;
 import picocli.CommandLine.Command;
@@ -79,8 +81,9 @@ final class CorpusCommand implements Callable<Integer> {
             m.put("name", e.name());
             m.put("file", e.file());
             m.put("url", e.url().toString());
-            m.put("bytes", e.bytes());
+            m.put("bytes", e.checksumKnown() ? e.bytes() : null);
             m.put("sha256", e.sha256());
+            m.put("format", e.format());
             m.put("license", e.license());
             m.put("description", e.description());
             return m;
@@ -124,6 +127,11 @@ final class CorpusCommand implements Callable<Integer> {
                 description = "Folder to save the file in (created if needed; default: the current folder).")
         Path dir;
 
+        @Option(names = "--trust-on-first-use",
+                description = "Fetch a corpus whose checksum the manifest does not know, and record the size and sha256 seen"
+                        + " in DIR/FILE.sha256; later fetches check against them.")
+        boolean trustOnFirstUse;
+
         @Override
         public Integer call() {
             Io io = corpus.parent.io;
@@ -133,13 +141,21 @@ final class CorpusCommand implements Callable<Integer> {
             } else if (java.nio.file.Files.exists(dir)) {
                 throw new UsageException("-o " + dir + " is not a folder; give the folder to save the corpus in");
             }
-            CorpusFetcher.Result result = new CorpusFetcher(new Progress(io, entry)).fetch(entry, dir);
+            CorpusFetcher fetcher = new CorpusFetcher(new Progress(io, entry), CONVERTERS, trustOnFirstUse);
+            CorpusFetcher.Result result = fetcher.fetch(entry, dir);
             if (!result.downloaded()) io.err.println("lstm: " + result.path() + " is already there and verified");
+            else if (!entry.checksumKnown() && trustOnFirstUse) io.err.println("lstm: fetched " + result.path() + " (trusted, not verified)");
+            else if (entry.converted()) io.err.println("lstm: verified size and sha256 of the download and converted it into " + result.path());
             else io.err.println("lstm: verified size and sha256 of " + result.path());
             io.text.println(result.path());
             return Main.OK;
         }
     }
+
+    /** The conversions of the manifest's {@code format} column. */
+    static final Map<String, CorpusFetcher.Converter> CONVERTERS = Map.of(
+            "pickle-roll", (download, name, folder) -> RollPickle.convert(download, name, folder),
+            "zip-midi", (download, name, folder) -> MidiZip.extract(download, name, folder));
 
     /** Progress lines on stderr: one at the start, then one per quarter of the download. */
     private static final class Progress implements CorpusFetcher.Listener {
@@ -159,12 +175,17 @@ final class CorpusCommand implements Callable<Integer> {
 
         @Override
         public void downloading(CorpusManifest.Entry e) {
-            io.err.println("lstm: fetching " + e.name() + " (" + humanSize(e.bytes()) + ") from " + e.url());
+            io.err.println("lstm: fetching " + e.name() + " (" + (e.checksumKnown() ? humanSize(e.bytes()) : "size unknown") + ") from " + e.url());
+        }
+
+        @Override
+        public void trusted(CorpusManifest.Entry e, long bytes, String sha256, Path record) {
+            io.err.println("lstm: trusted on first use: " + e.name() + " is " + bytes + " bytes, sha256 " + sha256 + " (recorded in " + record + ")");
         }
 
         @Override
         public void progress(long done) {
-            if (entry.bytes() == 0) return;
+            if (entry.bytes() <= 0) return;
             int quarters = (int) (4 * done / entry.bytes());
             if (quarters > quartersShown && quarters <= 4) {
                 quartersShown = quarters;
@@ -175,6 +196,7 @@ final class CorpusCommand implements Callable<Integer> {
 
     /** 1,115,394 → "1.1 MB"; decimal units, as download sizes usually are. */
     static String humanSize(long bytes) {
+        if (bytes < 0) return "?";
         if (bytes < 1000) return bytes + " B";
         if (bytes < 1_000_000) return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
         if (bytes < 1_000_000_000) return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);

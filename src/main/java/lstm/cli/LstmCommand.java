@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
                 ComposeCommand.class,
                 PlotCommand.class,
                 NoveltyCommand.class,
+                StatsCommand.class,
                 CompletionCommand.class,
         })
 public final class LstmCommand implements Runnable {

@@ -5,7 +5,8 @@
  * ({@link lstm.music.EventCodec}), the midicsv text format ({@link lstm.music.MidiCsv}) and
  * rendering to WAV ({@link lstm.music.WavRenderer}, the one class on an internal JDK API), the
  * time a set of files spends at each tempo ({@link lstm.music.TempoUse}) and the time grid a model
- * records ({@link lstm.music.TimeGrid}).
+ * records ({@link lstm.music.TimeGrid}), and
+ * the MIDI files of a zip archive unpacked ({@link lstm.music.MidiZip}).
  * Prints nothing: skipped files and errors come back as values and exceptions with reasons.
  */
 package lstm.music;

@@ -1,6 +1,10 @@
 package lstm.text;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import lstm.io.AtomicFile;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -21,6 +25,13 @@ import lstm.io.UserException;
  * a download with the right size and checksum is renamed to its final name, so the final name
  * never holds a partial or wrong file. A file already there that verifies is kept as it is.
  * Works with http, https and file URLs.
+ *
+ * <p>An entry with a {@code format} other than {@code file} is converted after it verifies: the
+ * download goes through a {@link Converter} into a temporary folder that is renamed to the
+ * entry's {@code file} (a folder) with a {@value #SOURCE_MARK} file recording what it was made
+ * from; the download itself is not kept. An entry whose checksum the manifest does not know is
+ * refused unless trust on first use is asked for: then whatever the URL serves is accepted and
+ * its size and SHA-256 recorded in {@code FILE.sha256} beside it, which later fetches check.
  */
 public final class CorpusFetcher {
     private static final int CONNECT_TIMEOUT_MS = 30_000;
@@ -37,24 +48,148 @@ public final class CorpusFetcher {
 
         /** A file is at the target path but does not verify, so it will be replaced. */
         default void replacing(Path existing) {}
+
+        /** An entry without a known checksum was accepted as served; its checksum is recorded in {@code record}. */
+        default void trusted(CorpusManifest.Entry entry, long bytes, String sha256, Path record) {}
     }
+
+    /** Turns a verified download into a folder of what {@code lstm train} reads. */
+    public interface Converter {
+        /** {@code name} is what messages call the download: the last part of its URL. */
+        void convert(Path download, String name, Path folder) throws IOException;
+    }
+
+    /** Inside a converted folder: the size, SHA-256 and URL of the download it was made from. */
+    public static final String SOURCE_MARK = ".lstm-source";
 
     /** Where the corpus is, and whether it was downloaded now (false: a verified copy was there). */
     public record Result(Path path, boolean downloaded) {}
 
     private final Listener listener;
+    private final Map<String, Converter> converters;
+    private final boolean trustOnFirstUse;
 
     public CorpusFetcher(Listener listener) {
+        this(listener, Map.of(), false);
+    }
+
+    /**
+     * @param converters      by manifest format name
+     * @param trustOnFirstUse accept an entry without a known checksum, and record the one seen
+     */
+    public CorpusFetcher(Listener listener, Map<String, Converter> converters, boolean trustOnFirstUse) {
         this.listener = listener;
+        this.converters = Map.copyOf(converters);
+        this.trustOnFirstUse = trustOnFirstUse;
     }
 
     public Result fetch(CorpusManifest.Entry entry, Path dir) {
+        Path record = dir.resolve(entry.file() + ".sha256");
+        boolean trusting = false;
+        if (!entry.checksumKnown()) {
+            CorpusManifest.Entry recorded = recorded(entry, record);
+            if (recorded != null) {
+                entry = recorded;
+            } else if (trustOnFirstUse) {
+                trusting = true;
+            } else {
+                throw new UserException("the manifest has no size and sha256 for '" + entry.name() + "': none is published that lstm could check",
+                        "add --trust-on-first-use to accept what " + entry.url() + " serves and record its checksum in " + record
+                                + "; nothing was written");
+            }
+        }
+        if (entry.converted() && !converters.containsKey(entry.format())) {
+            throw new UserException("corpus '" + entry.name() + "' has the format '" + entry.format() + "', which this lstm cannot convert",
+                    "known formats: file" + (converters.isEmpty() ? "" : ", " + String.join(", ", new java.util.TreeSet<>(converters.keySet()))));
+        }
+        Result result = entry.converted() ? fetchConverted(entry, dir, trusting) : fetchFile(entry, dir, trusting);
+        if (trusting) {
+            try {
+                Path source = entry.converted() ? result.path().resolve(SOURCE_MARK) : result.path();
+                String[] seen = entry.converted() ? Files.readString(source).trim().split(" ") : new String[] {sha256(source), "" + Files.size(source)};
+                AtomicFile.write(record, ByteBuffer.wrap((seen[0] + " " + seen[1] + " " + entry.url() + "\n").getBytes(StandardCharsets.UTF_8)));
+                listener.trusted(entry, Long.parseLong(seen[1]), seen[0], record);
+            } catch (IOException e) {
+                throw new UserException("cannot write " + record + ": " + e.getMessage(), null, e);
+            }
+        }
+        return result;
+    }
+
+    /** The entry with the checksum recorded by an earlier trusted fetch, or null when there is none. */
+    private static CorpusManifest.Entry recorded(CorpusManifest.Entry entry, Path record) {
+        if (!Files.isRegularFile(record)) return null;
+        try {
+            String[] fields = Files.readString(record, StandardCharsets.UTF_8).trim().split(" ");
+            if (fields.length < 2 || !fields[0].matches("[0-9a-f]{64}")) throw new NumberFormatException();
+            return entry.withChecksum(Long.parseLong(fields[1]), fields[0]);
+        } catch (IOException | NumberFormatException e) {
+            throw new UserException(record + " is not a checksum record 'SHA256 BYTES URL'", "delete it to trust the download anew");
+        }
+    }
+
+    private Result fetchConverted(CorpusManifest.Entry entry, Path dir, boolean trusting) {
+        Path target = dir.resolve(entry.file()).normalize();
+        if (Files.exists(target)) {
+            String mark = null;
+            try {
+                if (Files.isRegularFile(target.resolve(SOURCE_MARK))) mark = Files.readString(target.resolve(SOURCE_MARK)).trim();
+            } catch (IOException ignored) {
+                // unreadable: treated as not made from this entry
+            }
+            if (mark != null && !trusting && mark.startsWith(entry.sha256() + " ")) return new Result(target, false);
+            throw new UserException(target + " is already there but was not made from the file the manifest describes",
+                    "move it away and fetch again; lstm does not overwrite it");
+        }
+        boolean createdDir = !Files.isDirectory(dir);
+        String stem = "." + entry.file() + "." + ProcessHandle.current().pid() + "." + System.nanoTime();
+        Path download = dir.resolve(stem + ".part"), folder = dir.resolve(stem + ".dir");
+        boolean moved = false;
+        try {
+            Files.createDirectories(dir);
+            Files.createFile(download);
+            download.toFile().deleteOnExit();
+            String sha = download(entry, download, trusting);
+            Files.createDirectories(folder);
+            converters.get(entry.format()).convert(download, urlName(entry), folder);
+            Files.writeString(folder.resolve(SOURCE_MARK), sha + " " + Files.size(download) + " " + entry.url() + "\n");
+            Files.move(folder, target);
+            moved = true;
+            return new Result(target, true);
+        } catch (IOException e) {
+            throw new UserException("cannot write " + target + ": " + e.getMessage(), null, e);
+        } finally {
+            try {
+                Files.deleteIfExists(download);
+                if (!moved) deleteTree(folder);
+                if (!moved && createdDir) Files.deleteIfExists(dir);
+            } catch (IOException ignored) {
+                // the folder holds other files or is gone; nothing more to clean up
+            }
+        }
+    }
+
+    /** "JSB Chorales.pickle" for .../JSB%20Chorales.pickle. */
+    static String urlName(CorpusManifest.Entry entry) {
+        String path = entry.url().getPath() == null ? "" : entry.url().getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isEmpty() ? entry.name() : last;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private Result fetchFile(CorpusManifest.Entry entry, Path dir, boolean trusting) {
         Path target = dir.resolve(entry.file()).normalize();
         boolean createdDir = !Files.isDirectory(dir);
         Path temp;
         try {
             if (Files.isRegularFile(target)) {
-                if (matches(target, entry)) return new Result(target, false);
+                if (!trusting && matches(target, entry)) return new Result(target, false);
                 listener.replacing(target);
             }
             Files.createDirectories(dir);
@@ -67,7 +202,7 @@ public final class CorpusFetcher {
         temp.toFile().deleteOnExit();   // also on Ctrl-C
         boolean moved = false;
         try {
-            download(entry, temp);
+            download(entry, temp, trusting);
             move(temp, target);
             moved = true;
             return new Result(target, true);
@@ -81,8 +216,8 @@ public final class CorpusFetcher {
         }
     }
 
-    /** Copies the entry's URL into {@code temp} and checks size and SHA-256 on the way. */
-    private void download(CorpusManifest.Entry entry, Path temp) {
+    /** Copies the entry's URL into {@code temp}, checks size and SHA-256 (unless trusting), returns the SHA-256. */
+    private String download(CorpusManifest.Entry entry, Path temp, boolean trusting) {
         listener.downloading(entry);
         MessageDigest sha = sha256();
         long done = 0;
@@ -91,7 +226,7 @@ public final class CorpusFetcher {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 done += n;
                 // stop early rather than fill the disk when the server sends something else
-                if (done > entry.bytes()) throw mismatch(entry, "more than " + entry.bytes() + " bytes");
+                if (!trusting && done > entry.bytes()) throw mismatch(entry, "more than " + entry.bytes() + " bytes");
                 sha.update(buffer, 0, n);
                 out.write(buffer, 0, n);
                 listener.progress(done);
@@ -102,9 +237,11 @@ public final class CorpusFetcher {
             throw new UserException("cannot download '" + entry.name() + "' from " + entry.url() + ": " + why,
                     "check the network and the URL; nothing was written", e);
         }
-        if (done != entry.bytes()) throw mismatch(entry, done + " bytes, expected " + entry.bytes());
         String actual = HexFormat.of().formatHex(sha.digest());
+        if (trusting) return actual;
+        if (done != entry.bytes()) throw mismatch(entry, done + " bytes, expected " + entry.bytes());
         if (!actual.equals(entry.sha256())) throw mismatch(entry, "sha256 " + actual + ", expected " + entry.sha256());
+        return actual;
     }
 
     private static UserException mismatch(CorpusManifest.Entry entry, String what) {
@@ -142,7 +279,7 @@ public final class CorpusFetcher {
 
     /** True when {@code file} has the entry's size and SHA-256. */
     public static boolean matches(Path file, CorpusManifest.Entry entry) throws IOException {
-        return Files.size(file) == entry.bytes() && sha256(file).equals(entry.sha256());
+        return entry.checksumKnown() && Files.size(file) == entry.bytes() && sha256(file).equals(entry.sha256());
     }
 
     /** The SHA-256 of a file, as 64 lower-case hex digits. */
